@@ -1,0 +1,26 @@
+GO ?= go
+FUZZTIME ?= 5m
+
+.PHONY: all build test lint install fuzz clean
+
+all: lint test build
+
+build:
+	$(GO) build -o bin/vagut ./cmd/vagut
+
+test:
+	$(GO) test ./...
+
+lint:
+	@out=$$(gofmt -l cmd internal); if [ -n "$$out" ]; then echo "gofmt: not formatted:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+install:
+	$(GO) install ./cmd/vagut
+
+# Fuzz the parser; crashers land in internal/parse/testdata/fuzz and become regression tests.
+fuzz:
+	$(GO) test ./internal/parse -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
+
+clean:
+	rm -rf bin

@@ -1,0 +1,69 @@
+// Package cli holds vagut's commands: one file per verb, all I/O through
+// iostreams, all exit codes decided in exitCode.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vagut/vagut/internal/iostreams"
+)
+
+// Main runs vagut with the process's arguments and streams.
+func Main() int {
+	return Run(iostreams.System(), nil)
+}
+
+// Run executes vagut with args (nil: the process's) and returns the exit code.
+func Run(ios *iostreams.IOStreams, args []string) int {
+	root := NewCmdRoot(ios)
+	if args != nil {
+		root.SetArgs(args)
+	}
+	err := root.Execute()
+	var ee *exitError
+	if err != nil && !errors.As(err, &ee) {
+		fmt.Fprintf(ios.ErrOut, "vagut: %s\n", oneLine(err.Error()))
+	}
+	return exitCode(err)
+}
+
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// NewCmdRoot builds the command tree.
+func NewCmdRoot(ios *iostreams.IOStreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "vagut <command> [flags]",
+		Short: "Turn folders of paper summaries into typed records and digests",
+		Long: `vagut reads paper summaries (one Markdown file per paper: title, authors,
+metadata, TL;DR, key findings, abstract, entities with database ids) and answers
+questions about them: filtered digests in Markdown for reading, JSON and JSONL
+for jq and scripts.
+
+Exit codes: 0 ok (an empty digest too); 1 some inputs failed, the rest came
+out; 2 usage error or no input.`,
+		Example: `  vagut summarize                       # digest of ./seeds
+  vagut summarize notes/ --entity I-FABP --since 2020
+  vagut summarize -o json | jq '.papers[].title'`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &usageError{err.Error()}
+	})
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.AddCommand(NewCmdSummarize(ios, nil))
+	return root
+}

@@ -1,0 +1,247 @@
+// Package digest chooses and orders the papers of a digest: filters are ANDed
+// across kinds and ORed within one kind.
+package digest
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/vagut/vagut/internal/curie"
+	"github.com/vagut/vagut/internal/parse"
+	"github.com/vagut/vagut/internal/summary"
+)
+
+// Filter selects papers. The zero Filter selects every paper.
+type Filter struct {
+	Entities []string       // name, alias or id in any written form
+	Types    []string       // entity types; restrict both matching and display
+	Grep     *regexp.Regexp // over title, TL;DR, contribution, findings, abstract
+	Authors  []string       // substrings of any author
+	Journals []string       // substrings of the journal
+	Since    string         // YYYY-MM-DD, inclusive
+	Until    string         // YYYY-MM-DD, inclusive
+
+	// As the user wrote them, for the digest's header.
+	GrepExpr, SinceArg, UntilArg string
+}
+
+// Describe says in words which filters are set, in a fixed order.
+func (f *Filter) Describe() []string {
+	var out []string
+	list := func(label string, vs []string) {
+		if len(vs) > 0 {
+			out = append(out, label+" "+strings.Join(vs, " or "))
+		}
+	}
+	list("entity", f.Entities)
+	list("type", f.Types)
+	if f.GrepExpr != "" {
+		out = append(out, fmt.Sprintf("text matching /%s/", f.GrepExpr))
+	}
+	list("author", f.Authors)
+	list("journal", f.Journals)
+	if f.SinceArg != "" {
+		out = append(out, "published since "+f.SinceArg)
+	}
+	if f.UntilArg != "" {
+		out = append(out, "published until "+f.UntilArg)
+	}
+	return out
+}
+
+// Active reports whether any filter is set.
+func (f *Filter) Active() bool {
+	return len(f.Entities)+len(f.Types)+len(f.Authors)+len(f.Journals) > 0 ||
+		f.Grep != nil || f.Since != "" || f.Until != ""
+}
+
+// Match reports whether p passes every filter.
+func (f *Filter) Match(p *summary.Paper) bool {
+	if len(f.Entities) > 0 && !f.matchEntity(p) {
+		return false
+	}
+	if f.Grep != nil && !f.matchGrep(p) {
+		return false
+	}
+	if len(f.Authors) > 0 && !anySub(p.Authors, f.Authors) {
+		return false
+	}
+	if len(f.Journals) > 0 && (p.Journal == nil || !anySub([]string{*p.Journal}, f.Journals)) {
+		return false
+	}
+	if f.Since != "" || f.Until != "" {
+		if p.Published == nil {
+			return false
+		}
+		d := *p.Published
+		if f.Since != "" && d < f.Since || f.Until != "" && d > f.Until {
+			return false
+		}
+	}
+	return true
+}
+
+// TypeOK reports whether an entity of type t passes --type.
+func (f *Filter) TypeOK(t string) bool {
+	if len(f.Types) == 0 {
+		return true
+	}
+	for _, want := range f.Types {
+		if t == want {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *Filter) matchEntity(p *summary.Paper) bool {
+	for _, e := range p.AllEntities() {
+		if f.TypeOK(e.Type) && EntityMatches(e, f.Entities) {
+			return true
+		}
+	}
+	return false
+}
+
+// EntityMatches reports whether e is named by any query: its name, an alias
+// or its id (written form or CURIE), case-insensitively.
+func EntityMatches(e summary.Entity, queries []string) bool {
+	for _, q := range queries {
+		q = strings.TrimSpace(q)
+		if strings.EqualFold(e.Name, q) {
+			return true
+		}
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, q) {
+				return true
+			}
+		}
+		if e.ID != nil && (curie.Equal(*e.ID, q) || strings.EqualFold(e.WrittenID, q)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *Filter) matchGrep(p *summary.Paper) bool {
+	texts := []string{p.Title, summary.Str(p.TLDR), summary.Str(p.Contribution), summary.Str(p.Abstract)}
+	for _, k := range p.KeyFindings {
+		texts = append(texts, k.Text)
+	}
+	for _, t := range texts {
+		if f.Grep.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func anySub(values, subs []string) bool {
+	for _, v := range values {
+		v = strings.ToLower(v)
+		for _, s := range subs {
+			if strings.Contains(v, strings.ToLower(s)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// View returns p with its entity lists cut to the types of --type.
+func (f *Filter) View(p *summary.Paper) *summary.Paper {
+	if len(f.Types) == 0 {
+		return p
+	}
+	q := *p
+	q.LinkedEntities = f.keep(p.LinkedEntities)
+	q.Entities = f.keep(p.Entities)
+	return &q
+}
+
+func (f *Filter) keep(es []summary.Entity) []summary.Entity {
+	out := []summary.Entity{}
+	for _, e := range es {
+		if f.TypeOK(e.Type) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// NormalizeType accepts a type or a category as written ("Genes", "cell lines").
+func NormalizeType(t string) string { return parse.TypeOf(t) }
+
+// CompileGrep builds the case-insensitive RE2 of --grep.
+func CompileGrep(expr string) (*regexp.Regexp, error) {
+	re, err := regexp.Compile("(?i)" + expr)
+	if err != nil {
+		// regexp's message shows our (?i) prefix; say the reason in the user's terms.
+		msg := err.Error()
+		var se *syntax.Error
+		if errors.As(err, &se) {
+			msg = fmt.Sprintf("%s: %q", se.Code, strings.TrimPrefix(se.Expr, "(?i)"))
+		}
+		return nil, fmt.Errorf("invalid regular expression: %s", msg)
+	}
+	return re, nil
+}
+
+// DateBound expands YYYY, YYYY-MM or YYYY-MM-DD to the first (end=false) or
+// last (end=true) day it covers.
+func DateBound(s string, end bool) (string, error) {
+	layouts := []struct {
+		layout string
+		step   func(time.Time) time.Time
+	}{
+		{"2006-01-02", func(t time.Time) time.Time { return t }},
+		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, -1) }},
+		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, -1) }},
+	}
+	for _, l := range layouts {
+		if len(s) != len(l.layout) {
+			continue
+		}
+		t, err := time.Parse(l.layout, s)
+		if err != nil {
+			break
+		}
+		if end {
+			t = l.step(t)
+		}
+		return t.Format("2006-01-02"), nil
+	}
+	return "", fmt.Errorf("%q is not a date: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+}
+
+// Sort keys.
+var SortKeys = []string{"published", "title", "path"}
+
+// Sort orders papers: "published" is newest first, undated last; ties fall
+// back to path so that output never depends on input order.
+func Sort(papers []*summary.Paper, key string) {
+	less := func(a, b *summary.Paper) int { return strings.Compare(a.Path, b.Path) }
+	sort.SliceStable(papers, func(i, j int) bool {
+		a, b := papers[i], papers[j]
+		switch key {
+		case "title":
+			if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
+				return c < 0
+			}
+		case "published":
+			da, db := summary.Str(a.Published), summary.Str(b.Published)
+			if da != db {
+				if da == "" || db == "" {
+					return db == ""
+				}
+				return da > db
+			}
+		}
+		return less(a, b) < 0
+	})
+}

@@ -1,0 +1,154 @@
+// Package input expands the PATH arguments into the summary files to read.
+package input
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Exts are the file endings a folder walk picks up.
+var Exts = []string{".md", ".markdown", ".txt"}
+
+// Stdin is the path that stands for standard input.
+const Stdin = "-"
+
+// Error is a PATH argument that gave no input: exit 2, not a per-file failure.
+type Error struct {
+	Path string
+	Err  error
+}
+
+func (e *Error) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Warning is a note on the walk that loses no input.
+type Warning struct{ Path, Msg string }
+
+func (w *Warning) Error() string { return w.Path + ": " + w.Msg }
+
+// ErrNoSummaries means a folder held no file with a summary ending.
+var ErrNoSummaries = errors.New("no summary files (" + strings.Join(Exts, ", ") + ") in this folder")
+
+// Expand lists the files named by paths, in argument order, each folder's
+// files sorted by name. Folders are walked recursively, following symbolic
+// links but never into a folder already being walked. Hidden entries inside a
+// folder are skipped; a PATH named explicitly is always taken.
+//
+// Files that a walk finds but cannot stat are still returned, so that reading
+// them names the problem instead of dropping them.
+func Expand(paths []string) (files []string, errs []error) {
+	seen := map[string]bool{}
+	add := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			files = append(files, f)
+		}
+	}
+	for _, p := range paths {
+		if p == Stdin {
+			add(p)
+			continue
+		}
+		info, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, &Error{Path: p, Err: cleanErr(err)})
+			continue
+		}
+		if !info.IsDir() {
+			add(p)
+			continue
+		}
+		before := len(files)
+		w := walker{active: map[string]bool{}, add: add}
+		w.walk(p)
+		errs = append(errs, w.errs...)
+		if len(files) == before && !hasError(w.errs) {
+			errs = append(errs, &Error{Path: p, Err: ErrNoSummaries})
+		}
+	}
+	return files, errs
+}
+
+type walker struct {
+	active map[string]bool // resolved folders on the current path, to stop symlink loops
+	add    func(string)
+	errs   []error
+}
+
+func (w *walker) walk(dir string) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		real = dir
+	}
+	if abs, err := filepath.Abs(real); err == nil {
+		real = abs
+	}
+	if w.active[real] {
+		w.errs = append(w.errs, &Warning{Path: dir, Msg: "symbolic link loop, not followed again"})
+		return
+	}
+	w.active[real] = true
+	defer delete(w.active, real)
+
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.errs = append(w.errs, &Error{Path: dir, Err: cleanErr(err)})
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		mode := e.Type()
+		if mode&fs.ModeSymlink != 0 {
+			info, err := os.Stat(p)
+			if err != nil {
+				if hasExt(name) {
+					w.add(p) // a broken link is reported when read, not dropped
+				}
+				continue
+			}
+			mode = info.Mode().Type()
+		}
+		switch {
+		case mode.IsDir():
+			w.walk(p)
+		case hasExt(name) && (mode.IsRegular() || mode&fs.ModeSymlink != 0):
+			w.add(p)
+		}
+	}
+}
+
+func hasExt(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range Exts {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanErr drops the "op path:" prefix of a PathError, since messages name the path themselves.
+func cleanErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func hasError(errs []error) bool {
+	for _, e := range errs {
+		var w *Warning
+		if !errors.As(e, &w) {
+			return true
+		}
+	}
+	return false
+}

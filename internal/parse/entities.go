@@ -1,0 +1,246 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/vagut/vagut/internal/curie"
+	"github.com/vagut/vagut/internal/summary"
+)
+
+// entityLists reads every "- **Category:** a, b, c" item of an entity section.
+func (p *parser_) entityLists(blocks []ast.Node) []summary.Entity {
+	var out []summary.Entity
+	for _, b := range blocks {
+		list, ok := b.(*ast.List)
+		if !ok {
+			if para, isPara := b.(*ast.Paragraph); isPara {
+				out = append(out, p.entityLine(p.paragraph(para), p.line(b))...)
+			} else {
+				p.problem(p.line(b), 1, "not-entity-list", "not an entity list item")
+			}
+			continue
+		}
+		for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+			var j joined
+			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+				switch c.(type) {
+				case *ast.Paragraph, *ast.TextBlock:
+					if j.text == "" {
+						j = p.paragraph(c)
+						continue
+					}
+				}
+				p.problem(p.line(c), 1, "not-entity-list", "unexpected block inside an entity list item")
+			}
+			if j.text == "" {
+				p.problem(p.line(item), 1, "empty-item", "empty item in an entity list")
+				continue
+			}
+			out = append(out, p.entityLine(j, p.line(item))...)
+		}
+	}
+	return out
+}
+
+var categoryRE = regexp.MustCompile(`^\*\*\s*([^*]*?)\s*(?::\*\*|\*\*\s*:)\s*`)
+
+func (p *parser_) entityLine(j joined, line int) []summary.Entity {
+	m := categoryRE.FindStringSubmatchIndex(j.text)
+	category, rest := "", 0
+	if m == nil {
+		p.problem(line, 1, "missing-category", `entity list item without a "**Category:**" label`)
+	} else {
+		category, rest = j.text[m[2]:m[3]], m[1]
+		if category == "" {
+			p.problem(line, 1, "missing-category", "empty entity category")
+		}
+	}
+	typ := TypeOf(category)
+	var out []summary.Entity
+	pieces, unbalanced := splitTop(j.text, rest)
+	if unbalanced >= 0 {
+		off := j.srcOffset(unbalanced)
+		p.problem(p.idx.line(off), p.idx.col(off), "unbalanced-brackets", "unbalanced (), [] or {} in an entity list")
+	}
+	for _, pc := range pieces {
+		raw := j.text[pc[0]:pc[1]]
+		lead := len(raw) - len(strings.TrimLeft(raw, " \t"))
+		off := j.srcOffset(pc[0] + lead)
+		ln, col := p.idx.line(off), p.idx.col(off)
+		raw = strings.TrimSpace(raw)
+		if raw == "" {
+			if len(pieces) > 1 || m == nil {
+				p.problem(ln, col, "empty-entity", "empty entity in a list (two commas in a row?)")
+			} else {
+				p.problem(ln, col, "empty-entity", "entity list item with no entities")
+			}
+			continue
+		}
+		e := p.entity(raw, ln, col)
+		e.Type, e.Category = typ, category
+		out = append(out, e)
+	}
+	return out
+}
+
+// splitTop splits s[from:] on commas outside (), [] and {}; it returns the
+// pieces as offsets and the offset of the first unbalanced bracket, or -1.
+func splitTop(s string, from int) (pieces [][2]int, unbalanced int) {
+	unbalanced = -1
+	var stack []int // offsets of open brackets
+	start := from
+	for i := from; i < len(s); i++ {
+		switch s[i] {
+		case '(', '[', '{':
+			stack = append(stack, i)
+		case ')', ']', '}':
+			if len(stack) == 0 || !matches(s[stack[len(stack)-1]], s[i]) {
+				if unbalanced < 0 {
+					unbalanced = i
+				}
+				if len(stack) > 0 {
+					stack = stack[:len(stack)-1]
+				}
+				continue
+			}
+			stack = stack[:len(stack)-1]
+		case ',':
+			if len(stack) == 0 {
+				pieces = append(pieces, [2]int{start, i})
+				start = i + 1
+			}
+		}
+	}
+	if len(stack) > 0 && unbalanced < 0 {
+		unbalanced = stack[0]
+	}
+	return append(pieces, [2]int{start, len(s)}), unbalanced
+}
+
+func matches(open, close byte) bool {
+	return open == '(' && close == ')' || open == '[' && close == ']' || open == '{' && close == '}'
+}
+
+// trailingGroup splits "name (x)" into "name" and "x" when s ends with the
+// closing bracket c and its opener is found.
+func trailingGroup(s string, openB, closeB byte) (head, inner string, ok bool) {
+	if !strings.HasSuffix(s, string(closeB)) {
+		return s, "", false
+	}
+	depth := 0
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case closeB:
+			depth++
+		case openB:
+			depth--
+			if depth == 0 {
+				return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1 : len(s)-1]), true
+			}
+		}
+	}
+	return s, "", false
+}
+
+// entity reads "name [(paren)] [[bracket]] [{aka a, b}]" from the right.
+func (p *parser_) entity(s string, line, col int) summary.Entity {
+	e := summary.Entity{Line: line, Col: col, Aliases: []string{}}
+	var parenID, bracketID string
+	haveAka, haveBracket, noID := false, false, false
+	for {
+		if head, inner, ok := trailingGroup(s, '{', '}'); ok && !haveAka {
+			haveAka, s = true, head
+			lower := strings.ToLower(inner)
+			if strings.HasPrefix(lower, "aka ") || strings.HasPrefix(lower, "aka:") {
+				inner = strings.TrimSpace(inner[4:])
+			}
+			pieces, _ := splitTop(inner, 0)
+			for _, pc := range pieces {
+				if a := strings.TrimSpace(inner[pc[0]:pc[1]]); a != "" {
+					e.Aliases = append(e.Aliases, a)
+				}
+			}
+			continue
+		}
+		if head, inner, ok := trailingGroup(s, '[', ']'); ok && !haveBracket {
+			haveBracket, s, bracketID = true, head, inner
+			continue
+		}
+		if head, inner, ok := trailingGroup(s, '(', ')'); ok {
+			switch {
+			case inner == "-" && parenID == "" && !noID:
+				noID = true
+			case curie.IsIdentifier(inner) && parenID == "" && !noID:
+				parenID = inner
+			case e.Description == nil && inner != "":
+				d := inner
+				e.Description = &d
+			default:
+				goto done
+			}
+			s = head
+			continue
+		}
+		break
+	}
+done:
+	e.Name = s
+	if e.Name == "" {
+		p.problem(line, col, "empty-name", "entity without a name")
+	}
+	written := parenID
+	if bracketID != "" {
+		if parenID != "" {
+			p.problem(line, col, "two-ids", "entity has two identifiers; the one in [] is used")
+		}
+		written = bracketID
+	}
+	if noID && written == "" {
+		e.WrittenID = "-"
+	}
+	if written != "" {
+		e.WrittenID = written
+		c, known := curie.Normalize(written)
+		if !known {
+			p.problem(line, col, "unknown-id-form", "identifier form not known: "+written)
+		}
+		e.ID = &c
+	}
+	return e
+}
+
+// typeOf maps a category label to its type: lower snake case, singular.
+var knownTypes = map[string]string{
+	"genes": "gene", "gene": "gene", "diseases": "disease", "disease": "disease",
+	"chemicals": "chemical", "chemical": "chemical", "species": "species",
+	"cell lines": "cell_line", "cell line": "cell_line", "variants": "variant", "variant": "variant",
+	"mutations": "mutation", "proteins": "protein",
+}
+
+// TypeOf maps a category as written ("Cell lines") to its type ("cell_line").
+func TypeOf(category string) string {
+	c := strings.ToLower(strings.Join(strings.Fields(category), " "))
+	if t, ok := knownTypes[c]; ok {
+		return t
+	}
+	words := strings.FieldsFunc(c, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 {
+		return "other"
+	}
+	last := words[len(words)-1]
+	switch {
+	case strings.HasSuffix(last, "ies") && len(last) > 4:
+		last = last[:len(last)-3] + "y"
+	case strings.HasSuffix(last, "sses"), strings.HasSuffix(last, "xes"), strings.HasSuffix(last, "ches"):
+		last = last[:len(last)-2]
+	case strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !strings.HasSuffix(last, "us") &&
+		!strings.HasSuffix(last, "is") && len(last) > 1:
+		last = last[:len(last)-1]
+	}
+	words[len(words)-1] = last
+	return strings.Join(words, "_")
+}

@@ -1,0 +1,236 @@
+// Package parse turns one summary file into a summary.Paper, using goldmark's
+// AST so that emphasis, code spans, soft breaks and positions come out right.
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/vagut/vagut/internal/summary"
+)
+
+// Error is a defect that makes a file unusable as a summary.
+type Error struct {
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%d: %s", e.Line, e.Msg) }
+
+// mdParser is shared: goldmark parsers keep no state between Parse calls.
+var mdParser parser.Parser = goldmark.DefaultParser()
+
+// Parse reads one summary. path is kept in the record and names the paper
+// when it has neither Source URL nor DOI.
+func Parse(path string, raw []byte) (*summary.Paper, error) {
+	if i := bytes.IndexByte(raw, 0); i >= 0 {
+		return nil, &Error{Line: bytes.Count(raw[:i], []byte{'\n'}) + 1, Msg: "not a text file (NUL byte)"}
+	}
+	src, badLine := prepare(raw)
+	doc := mdParser.Parse(text.NewReader(src))
+	p := &parser_{src: src, idx: newLineIndex(src), paper: &summary.Paper{Path: path}}
+	if badLine > 0 {
+		p.problem(badLine, 1, "invalid-utf8", "invalid UTF-8, replaced by U+FFFD")
+	}
+	p.document(doc)
+	if p.paper.Title == "" {
+		line := 1
+		if p.firstH1 > 0 {
+			line = p.firstH1
+		}
+		if len(bytes.TrimSpace(src)) == 0 {
+			return nil, &Error{Line: line, Msg: "empty file, not a summary"}
+		}
+		return nil, &Error{Line: line, Msg: `no "# " title: not a summary`}
+	}
+	p.paper.ID = paperID(p.paper, path)
+	return p.paper, nil
+}
+
+type parser_ struct {
+	src     []byte
+	idx     *lineIndex
+	paper   *summary.Paper
+	firstH1 int // line of an empty level-1 heading, for the error
+}
+
+func (p *parser_) problem(line, col int, code, msg string) {
+	p.paper.Problems = append(p.paper.Problems, summary.Problem{Line: line, Col: col, Code: code, Msg: msg})
+}
+
+// section collects the top-level blocks under one heading.
+type section struct {
+	heading summary.Heading
+	blocks  []ast.Node
+}
+
+func (p *parser_) document(doc ast.Node) {
+	var (
+		preamble []ast.Node
+		cur      *section
+		sections []*section
+	)
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
+			txt := p.inlineText(h)
+			line := p.line(h)
+			if h.Level == 1 && p.paper.Title == "" && cur == nil {
+				if txt == "" {
+					p.firstH1 = line
+					continue
+				}
+				p.paper.Title, p.paper.TitleLine = txt, line
+				continue
+			}
+			if h.Level == 1 {
+				p.problem(line, 1, "multiple-titles", "more than one \"# \" title")
+			}
+			cur = &section{heading: summary.Heading{Text: txt, Key: sectionKey(txt), Level: h.Level, Line: line}}
+			sections = append(sections, cur)
+			continue
+		}
+		if url, ok := p.sourceLine(n); ok {
+			p.paper.URL, p.paper.URLLine = &url, p.line(n)
+			// The "---" before the Source line closes the summary; it is no content.
+			if cur != nil && len(cur.blocks) > 0 {
+				if _, hr := cur.blocks[len(cur.blocks)-1].(*ast.ThematicBreak); hr {
+					cur.blocks = cur.blocks[:len(cur.blocks)-1]
+				}
+			} else if cur == nil && len(preamble) > 0 {
+				if _, hr := preamble[len(preamble)-1].(*ast.ThematicBreak); hr {
+					preamble = preamble[:len(preamble)-1]
+				}
+			}
+			continue
+		}
+		if cur == nil {
+			preamble = append(preamble, n)
+		} else {
+			cur.blocks = append(cur.blocks, n)
+		}
+	}
+	p.preamble(preamble)
+	seen := map[string]int{}
+	for _, s := range sections {
+		s.heading.Empty = len(s.blocks) == 0
+		p.paper.Headings = append(p.paper.Headings, s.heading)
+		if k := s.heading.Key; k != "" {
+			if prev, dup := seen[k]; dup {
+				p.problem(s.heading.Line, 1, "duplicate-section",
+					fmt.Sprintf("section %q appears again (first at line %d)", s.heading.Text, prev))
+				if k != "key_findings" && k != "linked_entities" && k != "full_text_entities" {
+					p.other(s)
+					continue
+				}
+			}
+			seen[k] = s.heading.Line
+		}
+		p.knownSection(s)
+	}
+}
+
+var sourceRE = regexp.MustCompile(`^Source:\s*<?(\S+?)>?\s*$`)
+
+// sourceLine recognises the trailing "Source: <url>" paragraph.
+func (p *parser_) sourceLine(n ast.Node) (string, bool) {
+	para, ok := n.(*ast.Paragraph)
+	if !ok || para.Lines().Len() != 1 {
+		return "", false
+	}
+	seg := para.Lines().At(0)
+	m := sourceRE.FindSubmatch(bytes.TrimSpace(seg.Value(p.src)))
+	if m == nil {
+		return "", false
+	}
+	return string(m[1]), true
+}
+
+func (p *parser_) knownSection(s *section) {
+	pp := p.paper
+	switch s.heading.Key {
+	case "tldr":
+		pp.TLDR = p.prose(s.blocks)
+	case "contribution":
+		pp.Contribution = p.prose(s.blocks)
+	case "abstract":
+		pp.Abstract = p.prose(s.blocks)
+	case "key_findings":
+		pp.KeyFindings = append(pp.KeyFindings, p.findings(s.blocks)...)
+	case "linked_entities":
+		pp.LinkedEntities = append(pp.LinkedEntities, p.entityLists(s.blocks)...)
+	case "full_text_entities":
+		pp.Entities = append(pp.Entities, p.entityLists(s.blocks)...)
+	case "full_text":
+		if u := fullTextURL(p.raw(s.blocks)); u != "" {
+			pp.FullTextURL = &u
+		}
+	default:
+		p.other(s)
+	}
+}
+
+func (p *parser_) other(s *section) {
+	p.paper.OtherSections = append(p.paper.OtherSections, summary.Section{
+		Heading: s.heading.Text, Text: p.raw(s.blocks), Line: s.heading.Line,
+	})
+}
+
+var urlRE = regexp.MustCompile(`https?://[^\s<>()\[\]]+`)
+
+func fullTextURL(s string) string {
+	u := urlRE.FindString(s)
+	return strings.TrimRight(u, ".,;:!?*_")
+}
+
+// sectionKey normalises a heading to the key of a section vagut knows, or "".
+func sectionKey(h string) string {
+	k := strings.ToLower(strings.TrimRight(strings.TrimSpace(h), ":"))
+	k = strings.Join(strings.FieldsFunc(k, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }), " ")
+	switch k {
+	case "tl;dr", "tldr", "tl dr", "tl;dr;":
+		return "tldr"
+	case "contribution", "contributions":
+		return "contribution"
+	case "key findings", "key finding", "findings":
+		return "key_findings"
+	case "abstract":
+		return "abstract"
+	case "linked entities":
+		return "linked_entities"
+	case "full text entities":
+		return "full_text_entities"
+	case "full text":
+		return "full_text"
+	}
+	return ""
+}
+
+// paperID is the Source URL's last segment, else the DOI, else the file stem.
+func paperID(pp *summary.Paper, path string) string {
+	if pp.URL != nil {
+		u := *pp.URL
+		if i := strings.IndexAny(u, "?#"); i >= 0 {
+			u = u[:i]
+		}
+		u = strings.TrimRight(u, "/")
+		if i := strings.LastIndexByte(u, '/'); i >= 0 && i+1 < len(u) && !strings.HasSuffix(u[:i], ":/") {
+			return u[i+1:]
+		}
+	}
+	if pp.DOI != nil && *pp.DOI != "" {
+		return *pp.DOI
+	}
+	if path == "-" || path == "" {
+		return "stdin"
+	}
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}

@@ -1,0 +1,168 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/vagut/vagut/internal/summary"
+)
+
+// findings turns the Key findings section into one finding per list item;
+// a paragraph outside a list counts as one finding too, so nothing is lost.
+func (p *parser_) findings(blocks []ast.Node) []summary.Finding {
+	var out []summary.Finding
+	for _, b := range blocks {
+		list, ok := b.(*ast.List)
+		if !ok {
+			if t := p.blockText(b); t != "" {
+				out = append(out, summary.Finding{Text: t, Line: p.line(b)})
+			}
+			continue
+		}
+		for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+			t := p.itemText(item)
+			if t == "" {
+				p.problem(p.line(item), 1, "empty-item", "empty list item in Key findings")
+				continue
+			}
+			out = append(out, summary.Finding{Text: t, Line: p.line(item)})
+		}
+	}
+	return out
+}
+
+// itemText is a list item's content on one line.
+func (p *parser_) itemText(item ast.Node) string {
+	var parts []string
+	for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+		t := p.blockText(c)
+		if _, para := c.(*ast.Paragraph); !para {
+			if _, tb := c.(*ast.TextBlock); !tb {
+				t = strings.Join(strings.Fields(t), " ")
+			}
+		}
+		if t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+var (
+	authorsRE = regexp.MustCompile(`^(?:\*\*Authors?:\*\*|\*\*Authors?\*\*:|Authors?:)\s*`)
+	dateRE    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	doiRE     = regexp.MustCompile(`(?i)^DOI:\s*`)
+)
+
+// repositories are the names that make a lone first metadata field the source.
+var repositories = map[string]bool{
+	"pmc": true, "pubmed": true, "pubmed central": true, "europe pmc": true, "arxiv": true,
+	"biorxiv": true, "medrxiv": true, "chemrxiv": true, "ssrn": true, "research square": true,
+	"preprints.org": true, "zenodo": true, "osf": true, "doaj": true,
+}
+
+// preamble reads the authors and metadata lines between the title and the
+// first section; any other text there is kept as an untitled section.
+func (p *parser_) preamble(blocks []ast.Node) {
+	var kept []string
+	keptLine := 0
+	keep := func(s string, line int) {
+		if keptLine == 0 {
+			keptLine = line
+		}
+		kept = append(kept, s)
+	}
+	for _, b := range blocks {
+		para, ok := b.(*ast.Paragraph)
+		if !ok {
+			keep(p.raw([]ast.Node{b}), p.line(b))
+			continue
+		}
+		inAuthors := false
+		lines := para.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			v := strings.TrimSpace(string(seg.Value(p.src)))
+			line := p.idx.line(seg.Start)
+			switch {
+			case authorsRE.MatchString(v):
+				if p.paper.AuthorsLine != 0 {
+					p.problem(line, 1, "duplicate-authors", "a second Authors line")
+				}
+				p.paper.AuthorsLine = line
+				p.paper.Authors = append(p.paper.Authors, splitAuthors(authorsRE.ReplaceAllString(v, ""))...)
+				inAuthors = true
+			case strings.Contains(v, "·") || doiRE.MatchString(v) || dateRE.MatchString(v):
+				p.metadata(v, line)
+				inAuthors = false
+			case inAuthors:
+				p.paper.Authors = append(p.paper.Authors, splitAuthors(v)...)
+			default:
+				keep(v, line)
+			}
+		}
+	}
+	if len(kept) > 0 {
+		p.paper.OtherSections = append(p.paper.OtherSections, summary.Section{Text: strings.Join(kept, "\n"), Line: keptLine})
+	}
+}
+
+func splitAuthors(s string) []string {
+	sep := ","
+	if strings.Contains(s, ";") {
+		sep = ";"
+	}
+	var out []string
+	for _, a := range strings.Split(s, sep) {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// metadata reads "source · DOI: doi · journal · YYYY-MM-DD"; any field may be missing.
+func (p *parser_) metadata(v string, line int) {
+	pp := p.paper
+	if pp.MetadataLine != 0 {
+		p.problem(line, 1, "duplicate-metadata", "a second metadata line")
+	}
+	pp.MetadataLine = line
+	type field struct {
+		text  string
+		index int
+	}
+	var texts []field
+	for i, f := range strings.Split(v, "·") {
+		f = strings.TrimSpace(f)
+		switch {
+		case f == "":
+			p.problem(line, 1, "empty-metadata-field", "empty field in the metadata line")
+		case doiRE.MatchString(f):
+			d := strings.TrimSpace(doiRE.ReplaceAllString(f, ""))
+			if pp.DOI != nil {
+				p.problem(line, 1, "duplicate-doi-field", "more than one DOI in the metadata line")
+			}
+			pp.DOI = &d
+		case dateRE.MatchString(f):
+			if pp.Published != nil {
+				p.problem(line, 1, "duplicate-date-field", "more than one date in the metadata line")
+			}
+			pp.Published = &f
+		default:
+			texts = append(texts, field{f, i})
+		}
+	}
+	if len(texts) > 0 && texts[0].index == 0 && (len(texts) >= 2 || repositories[strings.ToLower(texts[0].text)]) {
+		pp.Source = &texts[0].text
+		texts = texts[1:]
+	}
+	if len(texts) > 0 {
+		pp.Journal = &texts[0].text
+		for _, extra := range texts[1:] {
+			p.problem(line, 1, "unknown-metadata-field", "metadata field not understood: "+extra.text)
+		}
+	}
+}

@@ -1,0 +1,128 @@
+package parse
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// start returns the byte offset where block n begins.
+func (p *parser_) start(n ast.Node) int {
+	if pos := n.Pos(); pos >= 0 {
+		return pos
+	}
+	found := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			found = c.Lines().At(0).Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if found < 0 {
+		found = 0
+	}
+	return found
+}
+
+func (p *parser_) line(n ast.Node) int { return p.idx.line(p.start(n)) }
+
+// end returns the offset where the block after n (at any depth) begins, or EOF.
+func (p *parser_) end(n ast.Node) int {
+	for m := n; m != nil; m = m.Parent() {
+		if next := m.NextSibling(); next != nil {
+			return p.idx.lineStart(p.line(next))
+		}
+	}
+	return len(p.src)
+}
+
+// raw returns the Markdown source of consecutive blocks, whole lines, with
+// trailing blank lines removed.
+func (p *parser_) raw(blocks []ast.Node) string {
+	if len(blocks) == 0 {
+		return ""
+	}
+	from := p.idx.lineStart(p.line(blocks[0]))
+	to := p.end(blocks[len(blocks)-1])
+	if to < from {
+		return ""
+	}
+	return strings.TrimRight(string(p.src[from:to]), " \t\n")
+}
+
+// joined is the text of a paragraph with soft line breaks turned into one
+// space, plus where each piece came from in the source.
+type joined struct {
+	text string
+	segs []segMap
+}
+
+type segMap struct{ at, src int }
+
+// srcOffset maps an offset in the joined text back to the source.
+func (j joined) srcOffset(i int) int {
+	k := 0
+	for k+1 < len(j.segs) && j.segs[k+1].at <= i {
+		k++
+	}
+	if len(j.segs) == 0 {
+		return 0
+	}
+	return j.segs[k].src + (i - j.segs[k].at)
+}
+
+// paragraph joins the lines of a Paragraph or TextBlock as written.
+func (p *parser_) paragraph(n ast.Node) joined {
+	var b strings.Builder
+	var segs []segMap
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		v := seg.Value(p.src)
+		lead := len(v) - len(bytes.TrimLeft(v, " \t"))
+		v = bytes.TrimSpace(v)
+		if i < lines.Len()-1 {
+			v = bytes.TrimSuffix(v, []byte(`\`)) // a hard break is a line break all the same
+		}
+		if len(v) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		segs = append(segs, segMap{at: b.Len(), src: seg.Start + lead})
+		b.Write(v)
+	}
+	return joined{text: b.String(), segs: segs}
+}
+
+// inlineText is the Markdown of a heading's content.
+func (p *parser_) inlineText(h *ast.Heading) string { return p.paragraph(h).text }
+
+// blockText renders one block as a single piece of text: a paragraph joined
+// on one line, anything else as its Markdown source.
+func (p *parser_) blockText(n ast.Node) string {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return p.paragraph(n).text
+	}
+	return p.raw([]ast.Node{n})
+}
+
+// prose joins the blocks of a TL;DR, Contribution or Abstract section,
+// paragraphs separated by a blank line; nil when there is nothing.
+func (p *parser_) prose(blocks []ast.Node) *string {
+	var parts []string
+	for _, b := range blocks {
+		if t := p.blockText(b); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	s := strings.Join(parts, "\n\n")
+	return &s
+}

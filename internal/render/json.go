@@ -1,0 +1,171 @@
+// Package render writes digests: Markdown for reading, JSON and JSONL for
+// scripts (the shape is the public contract in spec/json-contract.md).
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+
+	"github.com/vagut/vagut/internal/digest"
+	"github.com/vagut/vagut/internal/summary"
+)
+
+// SchemaVersion is the version of the JSON contract.
+const SchemaVersion = 1
+
+// Digest is what every format renders.
+type Digest struct {
+	Papers   []*summary.Paper
+	Total    int // papers read before filtering
+	Filter   *digest.Filter
+	Sort     string
+	Limit    int // 0: none
+	Sections []string
+}
+
+// PaperJSON is a paper as the contract spells it.
+type PaperJSON struct {
+	ID             string        `json:"id"`
+	Path           string        `json:"path"`
+	Title          string        `json:"title"`
+	Authors        []string      `json:"authors"`
+	Source         *string       `json:"source"`
+	DOI            *string       `json:"doi"`
+	Journal        *string       `json:"journal"`
+	Published      *string       `json:"published"`
+	URL            *string       `json:"url"`
+	FullTextURL    *string       `json:"full_text_url"`
+	TLDR           *string       `json:"tldr"`
+	Contribution   *string       `json:"contribution"`
+	KeyFindings    []string      `json:"key_findings"`
+	Abstract       *string       `json:"abstract"`
+	LinkedEntities []EntityJSON  `json:"linked_entities"`
+	Entities       []EntityJSON  `json:"entities"`
+	OtherSections  []SectionJSON `json:"other_sections"`
+}
+
+// EntityJSON is an entity as the contract spells it.
+type EntityJSON struct {
+	Type        string   `json:"type"`
+	Category    string   `json:"category"`
+	Name        string   `json:"name"`
+	Description *string  `json:"description"`
+	ID          *string  `json:"id"`
+	Aliases     []string `json:"aliases"`
+}
+
+// SectionJSON is an unknown section kept as Markdown.
+type SectionJSON struct {
+	Heading string `json:"heading"`
+	Text    string `json:"text"`
+}
+
+type filtersJSON struct {
+	Entity  []string `json:"entity"`
+	Type    []string `json:"type"`
+	Grep    *string  `json:"grep"`
+	Author  []string `json:"author"`
+	Journal []string `json:"journal"`
+	Since   *string  `json:"since"`
+	Until   *string  `json:"until"`
+	Sort    string   `json:"sort"`
+	Limit   *int     `json:"limit"`
+}
+
+type documentJSON struct {
+	SchemaVersion int         `json:"schema_version"`
+	Filters       filtersJSON `json:"filters"`
+	Total         int         `json:"total"`
+	Count         int         `json:"count"`
+	Papers        []PaperJSON `json:"papers"`
+}
+
+// NewPaperJSON maps a record to the contract; lists are never null.
+func NewPaperJSON(p *summary.Paper) PaperJSON {
+	out := PaperJSON{
+		ID: p.ID, Path: p.Path, Title: p.Title, Authors: nonNil(p.Authors),
+		Source: p.Source, DOI: p.DOI, Journal: p.Journal, Published: p.Published,
+		URL: p.URL, FullTextURL: p.FullTextURL, TLDR: p.TLDR, Contribution: p.Contribution,
+		KeyFindings: make([]string, 0, len(p.KeyFindings)), Abstract: p.Abstract,
+		LinkedEntities: entitiesJSON(p.LinkedEntities), Entities: entitiesJSON(p.Entities),
+		OtherSections: make([]SectionJSON, 0, len(p.OtherSections)),
+	}
+	for _, f := range p.KeyFindings {
+		out.KeyFindings = append(out.KeyFindings, f.Text)
+	}
+	for _, s := range p.OtherSections {
+		out.OtherSections = append(out.OtherSections, SectionJSON{Heading: s.Heading, Text: s.Text})
+	}
+	return out
+}
+
+func entitiesJSON(es []summary.Entity) []EntityJSON {
+	out := make([]EntityJSON, 0, len(es))
+	for _, e := range es {
+		out = append(out, EntityJSON{
+			Type: e.Type, Category: e.Category, Name: e.Name,
+			Description: e.Description, ID: e.ID, Aliases: nonNil(e.Aliases),
+		})
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// JSON writes the papers document, indented.
+func JSON(w io.Writer, d *Digest) error {
+	f := d.Filter
+	doc := documentJSON{
+		SchemaVersion: SchemaVersion,
+		Filters: filtersJSON{
+			Entity: nonNil(f.Entities), Type: nonNil(f.Types), Grep: optional(f.GrepExpr),
+			Author: nonNil(f.Authors), Journal: nonNil(f.Journals),
+			Since: optional(f.Since), Until: optional(f.Until), Sort: d.Sort,
+		},
+		Total:  d.Total,
+		Count:  len(d.Papers),
+		Papers: make([]PaperJSON, 0, len(d.Papers)),
+	}
+	if d.Limit > 0 {
+		doc.Filters.Limit = &d.Limit
+	}
+	for _, p := range d.Papers {
+		doc.Papers = append(doc.Papers, NewPaperJSON(p))
+	}
+	return encode(w, doc, "  ")
+}
+
+// JSONL writes one compact paper object per line.
+func JSONL(w io.Writer, d *Digest) error {
+	for _, p := range d.Papers {
+		if err := encode(w, NewPaperJSON(p), ""); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func encode(w io.Writer, v any, indent string) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // summaries are text, not HTML: keep "<" and "&" readable
+	enc.SetIndent("", indent)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}

@@ -1,0 +1,210 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/vagut/vagut/internal/curie"
+	"github.com/vagut/vagut/internal/summary"
+)
+
+// Sections a Markdown digest can show, in the order they appear.
+var SectionNames = []string{"tldr", "contribution", "findings", "abstract", "entities"}
+
+// DefaultSections is what a digest shows without --sections.
+var DefaultSections = []string{"tldr", "findings", "entities"}
+
+// maxAuthors is how many authors a citation line names before "et al.".
+const maxAuthors = 3
+
+// Markdown writes a CommonMark digest that passes markdownlint's default rules
+// (line length aside): one H1, unique headings, blank lines around blocks.
+func Markdown(w io.Writer, d *Digest) error {
+	var b strings.Builder
+	b.WriteString("# vagut digest\n\n")
+	b.WriteString(countLine(d) + "\n")
+	show := map[string]bool{}
+	for _, s := range d.Sections {
+		show[s] = true
+	}
+	headings := map[string]bool{"vagut digest": true}
+	for _, p := range d.Papers {
+		h := headingText(p.Title)
+		if headings[strings.ToLower(h)] {
+			h += " (" + p.ID + ")"
+		}
+		headings[strings.ToLower(h)] = true
+		fmt.Fprintf(&b, "\n## %s\n", h)
+		if c := citation(p); c != "" {
+			fmt.Fprintf(&b, "\n%s\n", c)
+		}
+		if show["tldr"] && p.TLDR != nil {
+			fmt.Fprintf(&b, "\n**TL;DR:** %s\n", *p.TLDR)
+		}
+		if show["contribution"] && p.Contribution != nil {
+			fmt.Fprintf(&b, "\n**Contribution:** %s\n", *p.Contribution)
+		}
+		if show["findings"] && len(p.KeyFindings) > 0 {
+			b.WriteString("\n**Key findings:**\n\n")
+			for _, f := range p.KeyFindings {
+				fmt.Fprintf(&b, "- %s\n", f.Text)
+			}
+		}
+		if show["abstract"] && p.Abstract != nil {
+			fmt.Fprintf(&b, "\n**Abstract:**\n\n%s\n", *p.Abstract)
+		}
+		if show["entities"] {
+			writeEntities(&b, p)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func countLine(d *Digest) string {
+	noun := "papers"
+	if d.Total == 1 {
+		noun = "paper"
+	}
+	s := fmt.Sprintf("%d of %d %s", len(d.Papers), d.Total, noun)
+	if desc := d.Filter.Describe(); len(desc) > 0 {
+		s += " matched " + escape(strings.Join(desc, "; "))
+	} else {
+		s += ", no filters"
+	}
+	if d.Limit > 0 {
+		s += fmt.Sprintf(" (limit %d)", d.Limit)
+	}
+	return s + "."
+}
+
+// headingText drops the trailing punctuation markdownlint's MD026 rejects.
+func headingText(title string) string {
+	return strings.TrimRight(title, ".,;:! ")
+}
+
+func citation(p *summary.Paper) string {
+	var parts []string
+	if a := Authors(p.Authors); a != "" {
+		parts = append(parts, escape(a))
+	}
+	if p.Journal != nil {
+		parts = append(parts, "*"+escape(*p.Journal)+"*")
+	}
+	if p.Published != nil {
+		parts = append(parts, *p.Published)
+	}
+	if p.DOI != nil && *p.DOI != "" {
+		doi := BareDOI(*p.DOI)
+		parts = append(parts, fmt.Sprintf("[doi:%s](%s)", escape(doi), linkDest("https://doi.org/"+doi)))
+	}
+	if p.URL != nil && isHTTP(*p.URL) {
+		parts = append(parts, fmt.Sprintf("[%s](%s)", escape(p.ID), linkDest(*p.URL)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Authors shortens a long author list the way citations do.
+func Authors(as []string) string {
+	if len(as) > maxAuthors {
+		return strings.Join(as[:maxAuthors], ", ") + ", et al."
+	}
+	return strings.Join(as, ", ")
+}
+
+// BareDOI removes a resolver or "doi:" prefix.
+func BareDOI(d string) string {
+	d = strings.TrimSpace(d)
+	low := strings.ToLower(d)
+	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
+		if strings.HasPrefix(low, p) {
+			return strings.TrimSpace(d[len(p):])
+		}
+	}
+	return d
+}
+
+func isHTTP(u string) bool {
+	low := strings.ToLower(u)
+	return strings.HasPrefix(low, "https://") || strings.HasPrefix(low, "http://")
+}
+
+// typeOrder puts the usual types first, the rest alphabetically.
+var typeOrder = map[string]int{"gene": 0, "disease": 1, "chemical": 2, "species": 3}
+
+func writeEntities(b *strings.Builder, p *summary.Paper) {
+	type group struct {
+		typ, label string
+		items      []string
+	}
+	groups := map[string]*group{}
+	seen := map[string]bool{}
+	for _, e := range p.AllEntities() {
+		key := e.Type + "\x00" + strings.ToLower(e.Name)
+		if e.ID != nil {
+			key = e.Type + "\x00" + strings.ToLower(*e.ID)
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		g := groups[e.Type]
+		if g == nil {
+			label := e.Category
+			if label == "" {
+				label = e.Type
+			}
+			g = &group{typ: e.Type, label: label}
+			groups[e.Type] = g
+		}
+		g.items = append(g.items, entityMD(e))
+	}
+	if len(groups) == 0 {
+		return
+	}
+	list := make([]*group, 0, len(groups))
+	for _, g := range groups {
+		list = append(list, g)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		oi, iok := typeOrder[list[i].typ]
+		oj, jok := typeOrder[list[j].typ]
+		if iok != jok {
+			return iok
+		}
+		if iok && oi != oj {
+			return oi < oj
+		}
+		return list[i].typ < list[j].typ
+	})
+	b.WriteString("\n**Entities:**\n\n")
+	for _, g := range list {
+		fmt.Fprintf(b, "- **%s:** %s\n", escape(g.label), strings.Join(g.items, ", "))
+	}
+}
+
+func entityMD(e summary.Entity) string {
+	name := escape(e.Name)
+	if e.ID == nil {
+		return name
+	}
+	if u := curie.URL(*e.ID); u != "" {
+		return fmt.Sprintf("%s ([%s](%s))", name, escape(*e.ID), linkDest(u))
+	}
+	return fmt.Sprintf("%s (%s)", name, escape(*e.ID))
+}
+
+// escape makes plain text safe inside Markdown inline content.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`,
+)
+
+func escape(s string) string { return mdEscaper.Replace(s) }
+
+// linkDest percent-encodes what would end or break a link destination.
+var destEscaper = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\n", "")
+
+func linkDest(u string) string { return destEscaper.Replace(u) }

@@ -1,0 +1,92 @@
+// Package summary holds the typed record of one paper summary. Positions are
+// kept beside the values so that every message can name file:line.
+package summary
+
+// Paper is one parsed summary file.
+type Paper struct {
+	ID          string
+	Path        string
+	Title       string
+	Authors     []string
+	Source      *string
+	DOI         *string
+	Journal     *string
+	Published   *string // YYYY-MM-DD
+	URL         *string // the "Source:" URL
+	FullTextURL *string
+
+	TLDR         *string
+	Contribution *string
+	KeyFindings  []Finding
+	Abstract     *string
+
+	LinkedEntities []Entity
+	Entities       []Entity // "Full-text entities"
+	OtherSections  []Section
+
+	// Positions, 1-based lines; 0 when the element is absent.
+	TitleLine    int
+	AuthorsLine  int
+	MetadataLine int
+	URLLine      int
+	// Headings lists every "## " (and extra "# ") heading in file order, known or not.
+	Headings []Heading
+	// Problems are defects the parser tolerated; validate reports them.
+	Problems []Problem
+}
+
+// Finding is one key finding, Markdown as written with soft breaks joined by a space.
+type Finding struct {
+	Text string
+	Line int
+}
+
+// Entity is one item of an entity list.
+type Entity struct {
+	Type        string // gene, disease, chemical, species, or the category in snake case
+	Category    string // as written: "Genes"
+	Name        string
+	Description *string
+	ID          *string // CURIE; nil for "(-)" or none
+	WrittenID   string  // the identifier as written, "" when none
+	Aliases     []string
+	Line, Col   int
+}
+
+// Section is a "## " section vagut does not know, kept as Markdown.
+type Section struct {
+	Heading string
+	Text    string
+	Line    int
+}
+
+// Heading is a section heading as seen in the file.
+type Heading struct {
+	Text  string // as written
+	Key   string // normalised: "tldr", "key_findings", ... or "" when unknown
+	Level int
+	Line  int
+	Empty bool // no content below it
+}
+
+// Problem is something wrong that did not stop the parse.
+type Problem struct {
+	Line, Col int
+	Code      string // short stable key, e.g. "unbalanced-brackets"
+	Msg       string
+}
+
+// AllEntities returns the linked entities followed by the full-text entities.
+func (p *Paper) AllEntities() []Entity {
+	out := make([]Entity, 0, len(p.LinkedEntities)+len(p.Entities))
+	out = append(out, p.LinkedEntities...)
+	return append(out, p.Entities...)
+}
+
+// Str returns the value of an optional string, "" when absent.
+func Str(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
