@@ -30,7 +30,8 @@ type Filter struct {
 	GrepExpr, SinceArg, UntilArg string
 }
 
-// Describe says in words which filters are set, in a fixed order.
+// Describe says in words which paper filters are set, in a fixed order.
+// --type is not among them: alone it chooses what is shown, not which papers.
 func (f *Filter) Describe() []string {
 	var out []string
 	list := func(label string, vs []string) {
@@ -38,8 +39,11 @@ func (f *Filter) Describe() []string {
 			out = append(out, label+" "+strings.Join(vs, " or "))
 		}
 	}
-	list("entity", f.Entities)
-	list("type", f.Types)
+	if len(f.Entities) > 0 && len(f.Types) > 0 {
+		list("entity", []string{strings.Join(f.Entities, " or ") + " (" + strings.Join(f.Types, " or ") + ")"})
+	} else {
+		list("entity", f.Entities)
+	}
 	if f.GrepExpr != "" {
 		out = append(out, fmt.Sprintf("text matching /%s/", f.GrepExpr))
 	}

@@ -77,7 +77,11 @@ func countLine(d *Digest) string {
 	if d.Limit > 0 {
 		s += fmt.Sprintf(" (limit %d)", d.Limit)
 	}
-	return s + "."
+	s += "."
+	if len(d.Filter.Types) > 0 {
+		s += " Entities shown: " + escape(strings.Join(d.Filter.Types, ", ")) + "."
+	}
+	return s
 }
 
 // headingText drops the trailing punctuation markdownlint's MD026 rejects.
