@@ -42,8 +42,12 @@ var ErrNoSummaries = errors.New("no summary files (" + strings.Join(Exts, ", ") 
 func Expand(paths []string) (files []string, errs []error) {
 	seen := map[string]bool{}
 	add := func(f string) {
-		if !seen[f] {
-			seen[f] = true
+		key := f
+		if f != Stdin {
+			key = realPath(f) // a file reached by two routes is one paper
+		}
+		if !seen[key] {
+			seen[key] = true
 			files = append(files, f)
 		}
 	}
@@ -79,13 +83,7 @@ type walker struct {
 }
 
 func (w *walker) walk(dir string) {
-	real, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		real = dir
-	}
-	if abs, err := filepath.Abs(real); err == nil {
-		real = abs
-	}
+	real := realPath(dir)
 	if w.active[real] {
 		w.errs = append(w.errs, &Warning{Path: dir, Msg: "symbolic link loop, not followed again"})
 		return
@@ -122,6 +120,17 @@ func (w *walker) walk(dir string) {
 			w.add(p)
 		}
 	}
+}
+
+// realPath resolves links and makes p absolute; p itself when that fails.
+func realPath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		p = r
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	return p
 }
 
 func hasExt(name string) bool {

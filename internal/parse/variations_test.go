@@ -170,7 +170,7 @@ func TestEntityEdgeCases(t *testing.T) {
 	want := []summary.Entity{
 		ent("gene", "Genes", "A", "x, y", "NCBIGene:1", "a", "b"),
 		ent("gene", "Genes", "B", "", "taxon 2, strain K-12"), // unknown form, kept as written
-		ent("gene", "Genes", "C", "desc, more", "MESH:D1"), // both groups read, in either order
+		ent("gene", "Genes", "C", "desc, more", "MESH:D1"),    // both groups read, in either order
 		ent("gene", "Genes", "D", "", ""),
 		ent("gene", "Genes", "E", "", ""),
 		ent("species", "Species", "Mus musculus", "house mouse", "NCBITaxon:10090"),
