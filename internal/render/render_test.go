@@ -1,0 +1,66 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vagut/vagut/internal/digest"
+	"github.com/vagut/vagut/internal/summary"
+)
+
+func TestAuthors(t *testing.T) {
+	cases := map[string][]string{
+		"":                             nil,
+		"A":                            {"A"},
+		"A, B, C":                      {"A", "B", "C"},
+		"A, B, C, et al.":              {"A", "B", "C", "D"},
+		"Jonas Ødegaard, B, C, et al.": {"Jonas Ødegaard", "B", "C", "D", "E"},
+	}
+	for want, in := range cases {
+		if got := Authors(in); got != want {
+			t.Errorf("Authors(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBareDOI(t *testing.T) {
+	for in, want := range map[string]string{
+		"10.1/x": "10.1/x", "https://doi.org/10.1/x": "10.1/x", "doi:10.1/x": "10.1/x",
+		"DOI: 10.1/x": "10.1/x", "https://dx.doi.org/10.1/X": "10.1/X",
+	} {
+		if got := BareDOI(in); got != want {
+			t.Errorf("BareDOI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func str(s string) *string { return &s }
+
+func TestMarkdownEscapesAndLinks(t *testing.T) {
+	p := &summary.Paper{
+		ID: "p1", Title: "Same title.", Journal: str("J_of *Stars*"),
+		DOI: str("10.1002/(SICI)1097-4636"), URL: str("javascript:alert(1)"),
+		Entities: []summary.Entity{{Type: "gene", Category: "Genes", Name: "IL_1[b]", ID: str("NCBIGene:3553")}},
+	}
+	q := &summary.Paper{ID: "p2", Title: "Same title"}
+	var b strings.Builder
+	err := Markdown(&b, &Digest{Papers: []*summary.Paper{p, q}, Total: 2, Filter: &digest.Filter{}, Sections: SectionNames})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"## Same title\n",                               // MD026: no trailing period
+		"## Same title (p2)\n",                          // MD024: headings stay unique
+		`*J\_of \*Stars\**`,                             // journal escaped inside emphasis
+		"(https://doi.org/10.1002/%28SICI%291097-4636)", // parentheses cannot end the link early
+		`IL\_1\[b\] ([NCBIGene:3553](https://www.ncbi.nlm.nih.gov/gene/3553))`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("digest lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "javascript:") {
+		t.Errorf("a non-http Source URL became a link:\n%s", out)
+	}
+}
