@@ -200,10 +200,10 @@ func entityMD(e summary.Entity) string {
 	return fmt.Sprintf("%s (%s)", name, escape(*e.ID))
 }
 
-// escape makes plain text safe inside Markdown inline content.
+// escape makes plain text safe inside Markdown inline content. It is never
+// used at the start of a line or in a table, so "#", "|" and "-" stay as they are.
 var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`,
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`,
 )
 
 func escape(s string) string { return mdEscaper.Replace(s) }
