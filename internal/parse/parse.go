@@ -169,8 +169,12 @@ func (p *parser_) knownSection(s *section) {
 	case "full_text_entities":
 		pp.Entities = append(pp.Entities, p.entityLists(s.blocks)...)
 	case "full_text":
-		if u := fullTextURL(p.raw(s.blocks)); u != "" {
-			pp.FullTextURL = &u
+		pp.FullTextLine = s.heading.Line
+		if raw := p.raw(s.blocks); raw != "" {
+			pp.FullText = &raw
+			if u := fullTextURL(raw); u != "" {
+				pp.FullTextURL = &u
+			}
 		}
 	default:
 		p.other(s)
@@ -190,7 +194,10 @@ func fullTextURL(s string) string {
 	return strings.TrimRight(u, ".,;:!?*_")
 }
 
-// sectionKey normalises a heading to the key of a section vagut knows, or "".
+// SectionKey normalises a heading ("Key Findings", "TL;DR:") to the key of a
+// section vagut knows ("key_findings", "tldr"), or "" for any other heading.
+func SectionKey(h string) string { return sectionKey(h) }
+
 func sectionKey(h string) string {
 	k := strings.ToLower(strings.TrimRight(strings.TrimSpace(h), ":"))
 	k = strings.Join(strings.FieldsFunc(k, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }), " ")

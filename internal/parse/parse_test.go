@@ -45,10 +45,11 @@ func parseFile(t *testing.T, path string) *summary.Paper {
 
 // Positions and bookkeeping are checked in their own tests.
 var ignorePos = cmp.Options{
-	cmpopts.IgnoreFields(summary.Entity{}, "Line", "Col", "WrittenID"),
+	cmpopts.IgnoreFields(summary.Entity{}, "Line", "Col", "WrittenID", "Raw"),
 	cmpopts.IgnoreFields(summary.Finding{}, "Line"),
 	cmpopts.IgnoreFields(summary.Section{}, "Line"),
-	cmpopts.IgnoreFields(summary.Paper{}, "TitleLine", "AuthorsLine", "MetadataLine", "URLLine", "Headings", "Problems"),
+	cmpopts.IgnoreFields(summary.Paper{}, "TitleLine", "AuthorsLine", "MetadataLine", "URLLine", "Headings", "Problems",
+		"DOICol", "DateCol", "FullTextLine", "FullText"),
 	cmpopts.EquateEmpty(),
 }
 
@@ -174,6 +175,19 @@ func TestSeedPositions(t *testing.T) {
 	}
 	if e := p.Entities[0]; e.Col != 14 {
 		t.Errorf("Cxcl2 at column %d, want 14 (after \"- **Genes:** \")", e.Col)
+	}
+	meta := lines[4]
+	if want := len([]rune(meta[:strings.Index(meta, "10.1007")])) + 1; p.DOICol != want {
+		t.Errorf("DOI at column %d, want %d", p.DOICol, want)
+	}
+	if want := len([]rune(meta[:strings.Index(meta, "2026-01-05")])) + 1; p.DateCol != want {
+		t.Errorf("date at column %d, want %d", p.DateCol, want)
+	}
+	if want := "_Full body text omitted from this summary view._ Fetch the complete paper as Markdown: https://tomesphere.com/paper/PMC12769693/full.md"; summary.Str(p.FullText) != want || p.FullTextLine != 36 {
+		t.Errorf("full text %q at line %d", summary.Str(p.FullText), p.FullTextLine)
+	}
+	if e := p.Entities[1]; e.Raw != "FABP2 (fatty acid binding protein 2) [NCBI Gene 2169] {aka FABPI, I-FABP}" {
+		t.Errorf("raw entity %q", e.Raw)
 	}
 	if e := p.LinkedEntities[0]; e.Line != 27 || e.Col != 17 {
 		t.Errorf("linked entity at %d:%d, want 27:17", e.Line, e.Col)

@@ -53,6 +53,7 @@ func (p *parser_) itemText(item ast.Node) string {
 var (
 	authorsRE = regexp.MustCompile(`^(?:\*\*Authors?:\*\*|\*\*Authors?\*\*:|Authors?:)\s*`)
 	dateRE    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	datelike  = regexp.MustCompile(`^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$`)
 	doiRE     = regexp.MustCompile(`(?i)^DOI:\s*`)
 )
 
@@ -95,7 +96,9 @@ func (p *parser_) preamble(blocks []ast.Node) {
 				p.paper.Authors = append(p.paper.Authors, splitAuthors(authorsRE.ReplaceAllString(v, ""))...)
 				inAuthors = true
 			case strings.Contains(v, "·") || doiRE.MatchString(v) || dateRE.MatchString(v):
-				p.metadata(v, line)
+				raw := string(seg.Value(p.src))
+				lead := len(raw) - len(strings.TrimLeft(raw, " \t"))
+				p.metadata(v, line, seg.Start+lead)
 				inAuthors = false
 			case inAuthors:
 				p.paper.Authors = append(p.paper.Authors, splitAuthors(v)...)
@@ -124,7 +127,8 @@ func splitAuthors(s string) []string {
 }
 
 // metadata reads "source · DOI: doi · journal · YYYY-MM-DD"; any field may be missing.
-func (p *parser_) metadata(v string, line int) {
+// start is the offset of v in the source, for the columns of DOI and date.
+func (p *parser_) metadata(v string, line, start int) {
 	pp := p.paper
 	if pp.MetadataLine != 0 {
 		p.problem(line, 1, "duplicate-metadata", "a second metadata line")
@@ -133,26 +137,34 @@ func (p *parser_) metadata(v string, line int) {
 	type field struct {
 		text  string
 		index int
+		col   int
 	}
 	var texts []field
+	at := 0 // offset of the current field in v
 	for i, f := range strings.Split(v, "·") {
+		fieldAt := at + len(f) - len(strings.TrimLeft(f, " \t"))
+		at += len(f) + len("·")
+		col := p.idx.col(start + fieldAt)
 		f = strings.TrimSpace(f)
 		switch {
 		case f == "":
-			p.problem(line, 1, "empty-metadata-field", "empty field in the metadata line")
+			p.problem(line, col, "empty-metadata-field", "empty field in the metadata line")
 		case doiRE.MatchString(f):
 			d := strings.TrimSpace(doiRE.ReplaceAllString(f, ""))
 			if pp.DOI != nil {
-				p.problem(line, 1, "duplicate-doi-field", "more than one DOI in the metadata line")
+				p.problem(line, col, "duplicate-doi-field", "more than one DOI in the metadata line")
 			}
 			pp.DOI = &d
+			pp.DOICol = col + len([]rune(f)) - len([]rune(d))
 		case dateRE.MatchString(f):
 			if pp.Published != nil {
-				p.problem(line, 1, "duplicate-date-field", "more than one date in the metadata line")
+				p.problem(line, col, "duplicate-date-field", "more than one date in the metadata line")
 			}
-			pp.Published = &f
+			pp.Published, pp.DateCol = &f, col
+		case datelike.MatchString(f):
+			p.problem(line, col, "bad-date-format", "date "+f+" is not written YYYY-MM-DD")
 		default:
-			texts = append(texts, field{f, i})
+			texts = append(texts, field{f, i, col})
 		}
 	}
 	if len(texts) > 0 && texts[0].index == 0 && (len(texts) >= 2 || repositories[strings.ToLower(texts[0].text)]) {
@@ -162,7 +174,7 @@ func (p *parser_) metadata(v string, line int) {
 	if len(texts) > 0 {
 		pp.Journal = &texts[0].text
 		for _, extra := range texts[1:] {
-			p.problem(line, 1, "unknown-metadata-field", "metadata field not understood: "+extra.text)
+			p.problem(line, extra.col, "unknown-metadata-field", "metadata field not understood: "+extra.text)
 		}
 	}
 }

@@ -199,6 +199,8 @@ func TestProblems(t *testing.T) {
 		{"section twice", "# T\n\n## TL;DR\n\na\n\n## TL;DR\n\nb\n", []string{"duplicate-section"}},
 		{"invalid utf8", "# T\n\n## TL;DR\n\nbad \xff byte\n", []string{"invalid-utf8"}},
 		{"extra metadata", "# T\n\nPMC · J · X · 2020-01-01\n", []string{"unknown-metadata-field"}},
+		{"date not ISO", "# T\n\nPMC · J · 14/05/2023\n", []string{"bad-date-format"}},
+		{"empty field", "# T\n\nPMC ·  · J\n", []string{"empty-metadata-field"}},
 		{"clean", "# T\n\n## TL;DR\n\nfine\n", nil},
 	}
 	for _, c := range cases {

@@ -14,6 +14,8 @@ type Paper struct {
 	Published   *string // YYYY-MM-DD
 	URL         *string // the "Source:" URL
 	FullTextURL *string
+	// FullText is the Markdown of the "Full text" section, kept so fmt loses nothing.
+	FullText *string
 
 	TLDR         *string
 	Contribution *string
@@ -28,7 +30,10 @@ type Paper struct {
 	TitleLine    int
 	AuthorsLine  int
 	MetadataLine int
+	DOICol       int // column of the DOI value on the metadata line
+	DateCol      int // column of the date on the metadata line
 	URLLine      int
+	FullTextLine int
 	// Headings lists every "## " (and extra "# ") heading in file order, known or not.
 	Headings []Heading
 	// Problems are defects the parser tolerated; validate reports them.
@@ -50,6 +55,7 @@ type Entity struct {
 	ID          *string // CURIE; nil for "(-)" or none
 	WrittenID   string  // the identifier as written, "" when none
 	Aliases     []string
+	Raw         string // the entity as written, soft breaks joined by a space
 	Line, Col   int
 }
 
