@@ -64,6 +64,10 @@ var repositories = map[string]bool{
 	"preprints.org": true, "zenodo": true, "osf": true, "doaj": true,
 }
 
+// IsRepository reports whether a lone first metadata field names a repository
+// (PMC, arXiv, ...) and so is read as the source rather than the journal.
+func IsRepository(s string) bool { return repositories[strings.ToLower(s)] }
+
 // preamble reads the authors and metadata lines between the title and the
 // first section; any other text there is kept as an untitled section.
 func (p *parser_) preamble(blocks []ast.Node) {
@@ -167,7 +171,7 @@ func (p *parser_) metadata(v string, line, start int) {
 			texts = append(texts, field{f, i, col})
 		}
 	}
-	if len(texts) > 0 && texts[0].index == 0 && (len(texts) >= 2 || repositories[strings.ToLower(texts[0].text)]) {
+	if len(texts) > 0 && texts[0].index == 0 && (len(texts) >= 2 || IsRepository(texts[0].text)) {
 		pp.Source = &texts[0].text
 		texts = texts[1:]
 	}

@@ -38,18 +38,26 @@ func (p *parser_) end(n ast.Node) int {
 	return len(p.src)
 }
 
-// raw returns the Markdown source of consecutive blocks, whole lines, with
-// trailing blank lines removed.
+// raw returns the Markdown source of blocks, whole lines, trailing blank lines
+// removed. Runs of adjacent blocks keep their text exactly; a gap (a Source
+// line taken out from between them) becomes one blank line.
 func (p *parser_) raw(blocks []ast.Node) string {
-	if len(blocks) == 0 {
-		return ""
+	var parts []string
+	for i := 0; i < len(blocks); {
+		j := i
+		for j+1 < len(blocks) && blocks[j].NextSibling() == blocks[j+1] {
+			j++
+		}
+		from := p.idx.lineStart(p.line(blocks[i]))
+		to := p.end(blocks[j])
+		if to > from {
+			if s := strings.TrimRight(string(p.src[from:to]), " \t\n"); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		i = j + 1
 	}
-	from := p.idx.lineStart(p.line(blocks[0]))
-	to := p.end(blocks[len(blocks)-1])
-	if to < from {
-		return ""
-	}
-	return strings.TrimRight(string(p.src[from:to]), " \t\n")
+	return strings.Join(parts, "\n\n")
 }
 
 // joined is the text of a paragraph with soft line breaks turned into one

@@ -340,3 +340,11 @@ func TestTypeOf(t *testing.T) {
 		}
 	}
 }
+
+func TestContentAfterSourceLineIsKept(t *testing.T) {
+	p := mustParse(t, "# T\n\n## Notes\n\nbefore\n\n---\nSource: https://x.org/p/P1\n\nafter\n")
+	want := []summary.Section{{Heading: "Notes", Text: "before\n\nafter"}}
+	if diff := cmp.Diff(want, p.OtherSections, ignorePos); diff != "" || summary.Str(p.URL) != "https://x.org/p/P1" {
+		t.Errorf("url %q, sections (-want +got):\n%s", summary.Str(p.URL), diff)
+	}
+}

@@ -1,0 +1,201 @@
+// Package config reads .vagut.yaml: default paths, required sections, rule
+// severities and allowed id prefixes. Every mistake names its key and line.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/vagut/vagut/internal/parse"
+	"github.com/vagut/vagut/internal/validate"
+)
+
+// FileName is looked up in the current folder and then its parents.
+const FileName = ".vagut.yaml"
+
+// Config is a loaded configuration; the zero Config is the default.
+type Config struct {
+	File     string   // where it came from; "" when none was found
+	Paths    []string // default PATHs, relative to the config file's folder
+	Validate validate.Config
+}
+
+// Default is the configuration without a file.
+func Default() *Config { return &Config{Validate: validate.DefaultConfig()} }
+
+// Error is a mistake in the file, at a line.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// Find returns the nearest .vagut.yaml from dir upwards, or "" if none.
+func Find(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+// Load reads the file at path; display is how messages name it.
+func Load(path, display string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("%s: %w", display, err)
+	}
+	c, err := parseConfig(src, display)
+	if err != nil {
+		return nil, err
+	}
+	c.File = display
+	base := filepath.Dir(path)
+	for i, p := range c.Paths {
+		if !filepath.IsAbs(p) && p != "-" {
+			c.Paths[i] = relTo(base, p)
+		}
+	}
+	return c, nil
+}
+
+// relTo joins base and p, and keeps the result relative to the working folder when it can.
+func relTo(base, p string) string {
+	full := filepath.Join(base, p)
+	if wd, err := os.Getwd(); err == nil {
+		if abs, err := filepath.Abs(full); err == nil {
+			if rel, err := filepath.Rel(wd, abs); err == nil {
+				return rel
+			}
+		}
+	}
+	return full
+}
+
+var keys = []string{"paths", "required_sections", "rules", "id_prefixes"}
+
+func parseConfig(src []byte, file string) (*Config, error) {
+	c := Default()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, &Error{File: file, Line: yamlLine(err), Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return c, nil // an empty file keeps the defaults
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, &Error{File: file, Line: root.Line, Msg: "want a mapping of keys (" + strings.Join(keys, ", ") + ")"}
+	}
+	bad := func(n *yaml.Node, format string, args ...any) error {
+		return &Error{File: file, Line: n.Line, Msg: fmt.Sprintf(format, args...)}
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if seen[k.Value] {
+			return nil, bad(k, "key %q given twice", k.Value)
+		}
+		seen[k.Value] = true
+		switch k.Value {
+		case "paths":
+			list, err := strings_(v, k.Value, bad)
+			if err != nil {
+				return nil, err
+			}
+			c.Paths = list
+		case "required_sections":
+			list, err := strings_(v, k.Value, bad)
+			if err != nil {
+				return nil, err
+			}
+			c.Validate.RequiredSections = []string{}
+			for j, s := range list {
+				key := parse.SectionKey(s)
+				if key == "" {
+					return nil, bad(v.Content[j], "required_sections: %q is not a section vagut knows (TL;DR, Contribution, Key findings, Abstract, Linked entities, Full-text entities, Full text)", s)
+				}
+				c.Validate.RequiredSections = append(c.Validate.RequiredSections, key)
+			}
+		case "rules":
+			if v.Kind != yaml.MappingNode {
+				return nil, bad(v, "rules: want a mapping of rule id or name to off, warning or error")
+			}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				rk, rv := v.Content[j], v.Content[j+1]
+				rule, ok := validate.Lookup(rk.Value)
+				if !ok {
+					return nil, bad(rk, "rules: unknown rule %q (see vagut rules)", rk.Value)
+				}
+				if rv.Kind != yaml.ScalarNode {
+					return nil, bad(rv, "rules: %s: want off, warning or error", rk.Value)
+				}
+				sev, err := validate.ParseSeverity(rv.Value)
+				if err != nil {
+					return nil, bad(rv, "rules: %s: %v", rk.Value, err)
+				}
+				c.Validate.Severity[rule.ID] = sev
+			}
+		case "id_prefixes":
+			list, err := strings_(v, k.Value, bad)
+			if err != nil {
+				return nil, err
+			}
+			c.Validate.IDPrefixes = list
+		default:
+			return nil, bad(k, "unknown key %q (known: %s)", k.Value, strings.Join(keys, ", "))
+		}
+	}
+	return c, nil
+}
+
+// strings_ reads a list of strings, or one string as a list of one.
+func strings_(v *yaml.Node, key string, bad func(*yaml.Node, string, ...any) error) ([]string, error) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
+		return []string{v.Value}, nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		return nil, bad(v, "%s: want a list of strings", key)
+	}
+	out := []string{}
+	for _, item := range v.Content {
+		if item.Kind != yaml.ScalarNode || item.Value == "" {
+			return nil, bad(item, "%s: want a list of strings", key)
+		}
+		out = append(out, item.Value)
+	}
+	return out, nil
+}
+
+// yamlLine digs the line out of a yaml.v3 syntax error ("yaml: line 3: ...").
+func yamlLine(err error) int {
+	var line int
+	if _, scanErr := fmt.Sscanf(strings.TrimPrefix(err.Error(), "yaml: "), "line %d:", &line); scanErr == nil {
+		return line
+	}
+	return 1
+}

@@ -1,0 +1,192 @@
+// Package format prints a summary in its canonical form, as gofmt does for
+// Go: the record is printed back, and the result must parse to the same record.
+//
+// Canonical means: LF line endings, no BOM, one blank line between blocks,
+// "- " bullets, " · " between metadata fields, one line per entity list item,
+// one trailing newline. Text is kept as written. A file that ends without a
+// newline keeps ending without one: the summary service writes them so, and
+// fmt --check must not flag every file it produces.
+package format
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vagut/vagut/internal/parse"
+	"github.com/vagut/vagut/internal/summary"
+)
+
+// Error says why a file was left untouched.
+type Error struct {
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%d: %s", e.Line, e.Msg) }
+
+// lossy are the parser's problems whose text the record does not keep:
+// printing the record would drop it, so such files are not formatted.
+var lossy = map[string]string{
+	"invalid-utf8":           "invalid UTF-8 would be replaced",
+	"unknown-metadata-field": "a metadata field would be dropped",
+	"duplicate-metadata":     "a second metadata line would be dropped",
+	"duplicate-doi-field":    "a second DOI would be dropped",
+	"duplicate-date-field":   "a second date would be dropped",
+	"bad-date-format":        "a date not written YYYY-MM-DD would be dropped",
+	"not-entity-list":        "text in an entity section would be dropped",
+}
+
+// errRereads is the refusal of the last check, when the printed form would
+// parse to another record: Markdown syntax in an unexpected place, as a rule.
+const errRereads = "its canonical form would read differently; left as it is"
+
+// Source formats one file. It returns a *parse.Error for a file that is no
+// summary, a *Error for one it cannot format without losing something.
+func Source(path string, src []byte) ([]byte, error) {
+	p, err := parse.Parse(path, src)
+	if err != nil {
+		return nil, err
+	}
+	for _, pr := range p.Problems {
+		if why, ok := lossy[pr.Code]; ok {
+			return nil, &Error{Line: pr.Line, Msg: "not formatted: " + why + " (" + pr.Msg + "); fix it first"}
+		}
+	}
+	out := Print(p)
+	if !endsWithNewline(src) {
+		out = out[:len(out)-1]
+	}
+	q, err := parse.Parse(path, out)
+	if err != nil || !summary.SameContent(p, q) {
+		return nil, &Error{Line: 1, Msg: "not formatted: " + errRereads}
+	}
+	return out, nil
+}
+
+
+// Print writes the record in canonical form.
+func Print(p *summary.Paper) []byte {
+	var blocks []string
+	blocks = append(blocks, "# "+p.Title)
+	if len(p.Authors) > 0 {
+		sep := ", "
+		for _, a := range p.Authors {
+			if strings.Contains(a, ",") {
+				sep = "; "
+			}
+		}
+		blocks = append(blocks, "**Authors:** "+strings.Join(p.Authors, sep))
+	}
+	if m := metadata(p); m != "" {
+		blocks = append(blocks, m)
+	}
+	headingLines := map[int]bool{}
+	for _, h := range p.Headings {
+		headingLines[h.Line] = true
+	}
+	others := map[int]summary.Section{}
+	for _, s := range p.OtherSections {
+		if headingLines[s.Line] {
+			others[s.Line] = s
+		} else {
+			blocks = append(blocks, s.Text) // text between the title and the first section
+		}
+	}
+	used := map[string]bool{}
+	for _, h := range p.Headings {
+		blocks = append(blocks, strings.TrimRight(strings.Repeat("#", h.Level)+" "+h.Text, " "))
+		var body string
+		if h.Key != "" && !used[h.Key] {
+			used[h.Key] = true
+			body = known(p, h.Key)
+		} else {
+			body = others[h.Line].Text
+		}
+		if body != "" {
+			blocks = append(blocks, body)
+		}
+	}
+	if p.URL != nil {
+		blocks = append(blocks, "---\nSource: "+*p.URL)
+	}
+	return []byte(strings.Join(blocks, "\n\n") + "\n")
+}
+
+// metadata prints the fields in canonical order, "source · DOI: doi ·
+// journal · date", bending it only where the parser would read it otherwise.
+func metadata(p *summary.Paper) string {
+	var fields []string
+	if p.Source != nil {
+		fields = append(fields, *p.Source)
+	}
+	if p.DOI != nil {
+		fields = append(fields, "DOI: "+*p.DOI)
+	}
+	date := p.Published != nil
+	if p.Journal != nil {
+		// A repository name first in the line would read as the source.
+		if len(fields) == 0 && parse.IsRepository(*p.Journal) && date {
+			fields, date = append(fields, *p.Published), false
+		}
+		fields = append(fields, *p.Journal)
+	}
+	if date {
+		fields = append(fields, *p.Published)
+	}
+	line := strings.Join(fields, " · ")
+	// One text field alone needs a separator to read as metadata at all.
+	if len(fields) == 1 && p.DOI == nil && p.Published == nil {
+		if p.Source != nil {
+			return line + " ·"
+		}
+		return "· " + line
+	}
+	return line
+}
+
+func known(p *summary.Paper, key string) string {
+	switch key {
+	case "tldr":
+		return summary.Str(p.TLDR)
+	case "contribution":
+		return summary.Str(p.Contribution)
+	case "abstract":
+		return summary.Str(p.Abstract)
+	case "full_text":
+		return summary.Str(p.FullText)
+	case "key_findings":
+		lines := make([]string, len(p.KeyFindings))
+		for i, f := range p.KeyFindings {
+			lines[i] = "- " + f.Text
+		}
+		return strings.Join(lines, "\n")
+	case "linked_entities":
+		return entityList(p.LinkedEntities)
+	case "full_text_entities":
+		return entityList(p.Entities)
+	}
+	return ""
+}
+
+// entityList prints one item per run of entities of one category.
+func entityList(es []summary.Entity) string {
+	var lines []string
+	for i := 0; i < len(es); {
+		j := i
+		var raws []string
+		for ; j < len(es) && es[j].Category == es[i].Category; j++ {
+			raws = append(raws, es[j].Raw)
+		}
+		label := ""
+		if es[i].Category != "" {
+			label = "**" + es[i].Category + ":** "
+		}
+		lines = append(lines, "- "+label+strings.Join(raws, ", "))
+		i = j
+	}
+	return strings.Join(lines, "\n")
+}
+
+func endsWithNewline(src []byte) bool {
+	return len(src) > 0 && (src[len(src)-1] == '\n' || src[len(src)-1] == '\r')
+}

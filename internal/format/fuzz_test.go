@@ -1,0 +1,56 @@
+package format
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vagut/vagut/internal/parse"
+	"github.com/vagut/vagut/internal/summary"
+)
+
+// FuzzFormat checks the round trip: when fmt formats, its output parses to the
+// same record and formatting it again changes nothing; otherwise it says why.
+// Refusals, the last-resort meaning check's included, leave the file untouched
+// and are allowed.
+func FuzzFormat(f *testing.F) {
+	for _, dir := range []string{"../../seeds", "../../testdata/corpus"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, file := range files {
+			if b, err := os.ReadFile(file); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	f.Add([]byte("# T\n\n## Notes\n\nbefore\n\n---\nSource: https://x.org/p/P1\n\nafter\n"))
+	f.Add([]byte("# T\n**Authors:** A; B, C\n\n## Key findings\n\n1. one\n2. two\n\n## Linked entities\n\n- x, y\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		out, err := Source("fuzz.md", src)
+		if err != nil {
+			var fe *Error
+			var pe *parse.Error
+			switch {
+			case errors.As(err, &pe):
+			case errors.As(err, &fe) && strings.HasPrefix(fe.Msg, "not formatted: "):
+			default:
+				t.Fatalf("fmt failed its own meaning check: %v", err)
+			}
+			return
+		}
+		before, _ := parse.Parse("fuzz.md", src)
+		after, err := parse.Parse("fuzz.md", out)
+		if err != nil || !summary.SameContent(before, after) {
+			t.Fatalf("output reads differently (%v):\n%q", err, out)
+		}
+		again, err := Source("fuzz.md", out)
+		if err != nil {
+			t.Fatalf("fmt output does not format: %v\n%q", err, out)
+		}
+		if string(again) != string(out) {
+			t.Fatalf("not idempotent:\n%q\n%q", out, again)
+		}
+	})
+}
+

@@ -1,0 +1,196 @@
+// Package validate checks summaries against named rules with stable ids, so
+// that a CI job can report, configure and silence each one.
+package validate
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity of a diagnostic; Off disables a rule.
+type Severity int
+
+// Severities, from none to worst.
+const (
+	Off Severity = iota
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "off"
+}
+
+// ParseSeverity reads off, warning or error.
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "off":
+		return Off, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "error":
+		return Error, nil
+	}
+	return Off, fmt.Errorf("severity %q: want off, warning or error", s)
+}
+
+// Rule is one check. ID and Name never change once released.
+type Rule struct {
+	ID, Name string
+	Severity Severity // the default
+	Summary  string   // one line, for lists
+	Help     string   // what it means and how to fix it
+	Bad      string   // an example that triggers it
+	Good     string   // the same, fixed
+}
+
+// Rules is every rule, in id order.
+var Rules = []*Rule{
+	{ID: "VG001", Name: "missing-title", Severity: Error,
+		Summary: `the file has no "# " title, so it is not a summary`,
+		Help:    "Every summary starts with the paper's title as the only level-1 heading.",
+		Bad:     "Notes on the ECMO paper\n\n## TL;DR\n...", Good: "# Heart–gut interaction in VA-ECMO\n\n## TL;DR\n..."},
+	{ID: "VG002", Name: "multiple-titles", Severity: Error,
+		Summary: `more than one "# " title`,
+		Help:    "Only the first level-1 heading is the title; make the others level-2 sections.",
+		Bad:     "# Title\n\n# Appendix", Good: "# Title\n\n## Appendix"},
+	{ID: "VG003", Name: "missing-section", Severity: Error,
+		Summary: "a required section is missing (TL;DR, Key findings and Abstract by default)",
+		Help:    "Add the section. Which sections are required is set by required_sections in .vagut.yaml.",
+		Bad:     "# Title\n\n## TL;DR\n\nShort.", Good: "# Title\n\n## TL;DR\n\nShort.\n\n## Key findings\n\n- One.\n\n## Abstract\n\nText."},
+	{ID: "VG004", Name: "empty-section", Severity: Error,
+		Summary: "a section vagut knows has a heading but no content",
+		Help:    "Write the section's content, or remove the heading if the section does not apply and is not required.",
+		Bad:     "## Key findings\n\n## Abstract", Good: "## Key findings\n\n- Plasma I-FABP rose early.\n\n## Abstract"},
+	{ID: "VG005", Name: "duplicate-section", Severity: Error,
+		Summary: "a section vagut knows appears twice",
+		Help:    "Merge the two sections into one; only the first is read as that section.",
+		Bad:     "## TL;DR\n\nOne.\n\n## TL;DR\n\nTwo.", Good: "## TL;DR\n\nOne. Two."},
+	{ID: "VG006", Name: "missing-source", Severity: Error,
+		Summary: `no "Source: <url>" line at the end`,
+		Help:    "The Source line gives the summary's own URL and the paper's id; end the file with it.",
+		Bad:     "## Full text\n\n...", Good: "## Full text\n\n...\n\n---\nSource: https://tomesphere.com/paper/PMC12769693"},
+	{ID: "VG007", Name: "malformed-metadata", Severity: Error,
+		Summary: "the authors or metadata line has an empty, repeated or unknown field",
+		Help:    `The metadata line is "source · DOI: doi · journal · YYYY-MM-DD", fields separated by " · "; any field may be left out, none repeated.`,
+		Bad:     "PMC · · Critical Care · Extra · 2023-05-14", Good: "PMC · Critical Care · 2023-05-14"},
+	{ID: "VG008", Name: "missing-metadata", Severity: Warning,
+		Summary: "no metadata line (source · DOI · journal · date)",
+		Help:    "Without it the paper has no DOI, journal or date, and --since, --until and --journal cannot find it.",
+		Bad:     "# Title\n\n## TL;DR", Good: "# Title\n\nPMC · DOI: 10.1007/s10047-025-01543-6 · Journal of Artificial Organs · 2026-01-05\n\n## TL;DR"},
+	{ID: "VG010", Name: "invalid-doi", Severity: Error,
+		Summary: "the DOI is not of the form 10.<digits>/<suffix>",
+		Help:    `Write the DOI itself after "DOI: ", without a resolver URL or spaces.`,
+		Bad:     "PMC · DOI: 10.1007 s10047 · J · 2026-01-05", Good: "PMC · DOI: 10.1007/s10047-025-01543-6 · J · 2026-01-05"},
+	{ID: "VG011", Name: "invalid-date", Severity: Error,
+		Summary: "the publication date is not a real calendar date written YYYY-MM-DD",
+		Help:    "Write the date as year-month-day with four, two and two digits, and check the day exists.",
+		Bad:     "PMC · Critical Care · 2023-02-30", Good: "PMC · Critical Care · 2023-02-28"},
+	{ID: "VG012", Name: "invalid-url", Severity: Error,
+		Summary: "the Source or full-text URL is not an absolute http(s) URL",
+		Help:    "Links must start with https:// or http:// and name a host.",
+		Bad:     "Source: tomesphere.com/paper/PMC1", Good: "Source: https://tomesphere.com/paper/PMC1"},
+	{ID: "VG020", Name: "unbalanced-brackets", Severity: Error,
+		Summary: "an entity list has an unclosed or stray (, [, {, ), ] or }",
+		Help:    "Entities are split at commas outside brackets, so one missing bracket merges or breaks every entity after it.",
+		Bad:     "- **Genes:** FABP2 (fatty acid binding protein 2 [NCBI Gene 2169]", Good: "- **Genes:** FABP2 (fatty acid binding protein 2) [NCBI Gene 2169]"},
+	{ID: "VG021", Name: "empty-entity-name", Severity: Error,
+		Summary: "an entity has an id or description but no name",
+		Help:    "Write the entity's name before its brackets.",
+		Bad:     "- **Diseases:** (MESH:D007511)", Good: "- **Diseases:** ischemia (MESH:D007511)"},
+	{ID: "VG022", Name: "empty-item", Severity: Error,
+		Summary: "an empty list item, or an empty entity between two commas",
+		Help:    "Remove the empty bullet or the extra comma.",
+		Bad:     "- **Chemicals:** lactate (MESH:D019344), , oxygen (MESH:D010100)", Good: "- **Chemicals:** lactate (MESH:D019344), oxygen (MESH:D010100)"},
+	{ID: "VG023", Name: "invalid-id", Severity: Error,
+		Summary: "an id's shape is wrong for its prefix (MESH: D or C and digits; MONDO: 7 digits; NCBI Gene, taxon: digits)",
+		Help:    "Copy the id again from its database; a typo here links the entity to the wrong record or to none.",
+		Bad:     "- **Diseases:** cardiogenic shock (MONDO:800175)", Good: "- **Diseases:** cardiogenic shock (MONDO:0800175)"},
+	{ID: "VG024", Name: "unknown-id-form", Severity: Warning,
+		Summary: "an id that is neither PREFIX:VALUE, an accession, NCBI Gene N nor taxon N, or whose prefix is not allowed",
+		Help:    "vagut cannot link or match such an id. Allowed prefixes are set by id_prefixes in .vagut.yaml.",
+		Bad:     "- **Genes:** FABP2 [Entrez 2169]", Good: "- **Genes:** FABP2 [NCBI Gene 2169]"},
+	{ID: "VG025", Name: "duplicate-entity", Severity: Warning,
+		Summary: "the same entity twice in one entity list",
+		Help:    "List each entity once per section; the same id (or, without id, the same name) counts as the same entity.",
+		Bad:     "- **Diseases:** ischemia (MESH:D007511), Ischemia (MESH:D007511)", Good: "- **Diseases:** ischemia (MESH:D007511)"},
+	{ID: "VG026", Name: "unknown-category", Severity: Warning,
+		Summary: "an entity category other than Genes, Diseases, Chemicals or Species",
+		Help:    "Other categories are kept (Cell lines → type cell_line); check the label is not a typo.",
+		Bad:     "- **Gene:** FABP2 [NCBI Gene 2169]", Good: "- **Genes:** FABP2 [NCBI Gene 2169]"},
+	{ID: "VG027", Name: "missing-category", Severity: Error,
+		Summary: `an entity list item without a "**Category:**" label`,
+		Help:    "Start each entity list item with its category in bold, followed by a colon.",
+		Bad:     "- FABP2 [NCBI Gene 2169]", Good: "- **Genes:** FABP2 [NCBI Gene 2169]"},
+	{ID: "VG028", Name: "not-entity-list", Severity: Warning,
+		Summary: "an entity section holds something other than an entity list",
+		Help:    "Entity sections hold only bullets of the form \"- **Category:** entity, entity\"; move other text to its own section.",
+		Bad:     "## Linked entities\n\n```\nFABP2\n```", Good: "## Linked entities\n\n- **Genes:** FABP2 [NCBI Gene 2169]"},
+	{ID: "VG029", Name: "two-ids", Severity: Warning,
+		Summary: "an entity with an id in both () and []",
+		Help:    "Keep one id per entity; the one in [] is used.",
+		Bad:     "FABP2 (NCBIGene:2169) [NCBI Gene 2169]", Good: "FABP2 [NCBI Gene 2169]"},
+	{ID: "VG030", Name: "invalid-utf8", Severity: Error,
+		Summary: "the file is not valid UTF-8",
+		Help:    "Save the file as UTF-8; the bad bytes are read as U+FFFD (�), which corrupts names and text.",
+		Bad:     "lactate (MESH:D019344) saved as Latin-1: \"\\xb5g/kg\"", Good: "the same text saved as UTF-8: \"µg/kg\""},
+	{ID: "VG031", Name: "binary-file", Severity: Error,
+		Summary: "the file holds NUL bytes: it is not a text file",
+		Help:    "A summary is a Markdown text file; check that the right file was saved under this name.",
+		Bad:     "a PDF or Word file renamed to .md", Good: "the Markdown summary"},
+	{ID: "VG040", Name: "duplicate-doi", Severity: Error,
+		Summary: "two files have the same DOI (any case, with or without https://doi.org/ or doi:)",
+		Help:    "The same paper is summarised twice; keep one file.",
+		Bad:     "a.md: DOI: 10.1/X   b.md: DOI: https://doi.org/10.1/x", Good: "one file per DOI"},
+	{ID: "VG041", Name: "duplicate-id", Severity: Error,
+		Summary: "two files have the same paper id (the Source URL's last segment)",
+		Help:    "The same paper is summarised twice, or a Source URL was copied into the wrong file.",
+		Bad:     "a.md and b.md both end with Source: https://tomesphere.com/paper/PMC1", Good: "each Source URL in one file"},
+}
+
+var byKey = func() map[string]*Rule {
+	m := map[string]*Rule{}
+	for _, r := range Rules {
+		m[r.ID] = r
+		m[strings.ToLower(r.ID)] = r
+		m[r.Name] = r
+	}
+	return m
+}()
+
+// Lookup finds a rule by id (VG010, any case) or name (invalid-doi).
+func Lookup(key string) (*Rule, bool) {
+	r, ok := byKey[key]
+	if !ok {
+		r, ok = byKey[strings.ToLower(key)]
+	}
+	return r, ok
+}
+
+// problemRule maps the parser's problem codes to rules.
+var problemRule = map[string]string{
+	"invalid-utf8":           "VG030",
+	"multiple-titles":        "VG002",
+	"duplicate-section":      "VG005",
+	"empty-metadata-field":   "VG007",
+	"unknown-metadata-field": "VG007",
+	"duplicate-doi-field":    "VG007",
+	"duplicate-date-field":   "VG007",
+	"duplicate-metadata":     "VG007",
+	"duplicate-authors":      "VG007",
+	"bad-date-format":        "VG011",
+	"unbalanced-brackets":    "VG020",
+	"empty-name":             "VG021",
+	"empty-entity":           "VG022",
+	"empty-item":             "VG022",
+	"unknown-id-form":        "VG024",
+	"missing-category":       "VG027",
+	"not-entity-list":        "VG028",
+	"two-ids":                "VG029",
+}

@@ -1,0 +1,335 @@
+package validate
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/vagut/vagut/internal/curie"
+	"github.com/vagut/vagut/internal/parse"
+	"github.com/vagut/vagut/internal/summary"
+)
+
+// Config tunes the checks; the zero value is not useful, start from DefaultConfig.
+type Config struct {
+	RequiredSections []string            // section keys, as parse.SectionKey gives them
+	Severity         map[string]Severity // rule id → severity, overriding the default
+	IDPrefixes       []string            // allowed CURIE prefixes, any case; empty allows all
+}
+
+// DefaultRequired are the sections a summary must have unless configured otherwise.
+var DefaultRequired = []string{"tldr", "key_findings", "abstract"}
+
+// DefaultConfig requires TL;DR, Key findings and Abstract and keeps every
+// rule at its default severity.
+func DefaultConfig() Config {
+	return Config{RequiredSections: DefaultRequired, Severity: map[string]Severity{}}
+}
+
+// SeverityOf is the severity in force for rule r.
+func (c *Config) SeverityOf(r *Rule) Severity {
+	if s, ok := c.Severity[r.ID]; ok {
+		return s
+	}
+	return r.Severity
+}
+
+// Diagnostic is one finding at a place in a file.
+type Diagnostic struct {
+	Path      string
+	Line, Col int
+	Rule      *Rule
+	Severity  Severity
+	Message   string
+}
+
+// Result holds the diagnostics of one file and, when it parsed, its record.
+type Result struct {
+	Paper *summary.Paper
+	Diags []Diagnostic
+}
+
+type checker struct {
+	cfg   *Config
+	path  string
+	diags []Diagnostic
+}
+
+func (c *checker) add(id string, line, col int, format string, args ...any) {
+	r, _ := Lookup(id)
+	sev := c.cfg.SeverityOf(r)
+	if sev == Off {
+		return
+	}
+	if col < 1 {
+		col = 1
+	}
+	c.diags = append(c.diags, Diagnostic{Path: c.path, Line: line, Col: col, Rule: r, Severity: sev, Message: fmt.Sprintf(format, args...)})
+}
+
+// File checks one file's bytes.
+func File(cfg *Config, path string, raw []byte) Result {
+	c := &checker{cfg: cfg, path: path}
+	p, err := parse.Parse(path, raw)
+	if err != nil {
+		var pe *parse.Error
+		if !errors.As(err, &pe) {
+			pe = &parse.Error{Line: 1, Msg: err.Error()}
+		}
+		if bytes.IndexByte(raw, 0) >= 0 {
+			c.add("VG031", pe.Line, 1, "%s", pe.Msg)
+		} else {
+			c.add("VG001", pe.Line, 1, "%s", pe.Msg)
+		}
+		return Result{Diags: c.diags}
+	}
+	for _, pr := range p.Problems {
+		if id, ok := problemRule[pr.Code]; ok {
+			c.add(id, pr.Line, pr.Col, "%s", pr.Msg)
+		}
+	}
+	c.sections(p)
+	c.metadata(p, lineCount(raw))
+	c.entities(p, p.LinkedEntities, "Linked entities")
+	c.entities(p, p.Entities, "Full-text entities")
+	return Result{Paper: p, Diags: c.diags}
+}
+
+func lineCount(raw []byte) int {
+	n := bytes.Count(raw, []byte{'\n'}) + 1
+	if len(raw) > 0 && raw[len(raw)-1] == '\n' {
+		n--
+	}
+	return n
+}
+
+// sectionNames are the headings as the format spells them, for messages.
+var sectionNames = map[string]string{
+	"tldr": "TL;DR", "contribution": "Contribution", "key_findings": "Key findings", "abstract": "Abstract",
+	"linked_entities": "Linked entities", "full_text_entities": "Full-text entities", "full_text": "Full text",
+}
+
+// SectionName spells a section key as a heading.
+func SectionName(key string) string {
+	if n, ok := sectionNames[key]; ok {
+		return n
+	}
+	return key
+}
+
+func (c *checker) sections(p *summary.Paper) {
+	first := map[string]summary.Heading{}
+	for _, h := range p.Headings {
+		if _, seen := first[h.Key]; h.Key != "" && !seen {
+			first[h.Key] = h
+		}
+	}
+	for _, key := range c.cfg.RequiredSections {
+		if _, ok := first[key]; !ok {
+			c.add("VG003", p.TitleLine, 1, "required section %q is missing", SectionName(key))
+		}
+	}
+	empty := map[string]bool{
+		"tldr": p.TLDR == nil, "contribution": p.Contribution == nil, "abstract": p.Abstract == nil,
+		"key_findings": len(p.KeyFindings) == 0, "linked_entities": len(p.LinkedEntities) == 0,
+		"full_text_entities": len(p.Entities) == 0, "full_text": p.FullText == nil,
+	}
+	keys := make([]string, 0, len(first))
+	for k := range first {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return first[keys[i]].Line < first[keys[j]].Line })
+	for _, k := range keys {
+		if empty[k] {
+			c.add("VG004", first[k].Line, 1, "section %q is empty", first[k].Text)
+		}
+	}
+}
+
+var doiShape = regexp.MustCompile(`^10\.\d+(\.\d+)*/\S+$`)
+
+// NormalizeDOI strips a resolver or "doi:" prefix and folds case, for comparing DOIs.
+func NormalizeDOI(d string) string {
+	d = strings.TrimSpace(d)
+	low := strings.ToLower(d)
+	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
+		if strings.HasPrefix(low, p) {
+			return strings.TrimSpace(low[len(p):])
+		}
+	}
+	return low
+}
+
+func (c *checker) metadata(p *summary.Paper, lines int) {
+	if p.MetadataLine == 0 {
+		c.add("VG008", p.TitleLine, 1, "no metadata line (source · DOI: … · journal · YYYY-MM-DD) after the title")
+	}
+	if p.DOI != nil && !doiShape.MatchString(NormalizeDOI(*p.DOI)) {
+		c.add("VG010", p.MetadataLine, p.DOICol, "DOI %q is not of the form 10.<digits>/<suffix>", *p.DOI)
+	}
+	if p.Published != nil {
+		if _, err := time.Parse("2006-01-02", *p.Published); err != nil {
+			c.add("VG011", p.MetadataLine, p.DateCol, "date %s is not a real calendar date", *p.Published)
+		}
+	}
+	if p.URL == nil {
+		c.add("VG006", lines, 1, `no "Source: <url>" line`)
+	} else if !absHTTP(*p.URL) {
+		c.add("VG012", p.URLLine, 9, "Source URL %q is not an absolute http(s) URL", *p.URL)
+	}
+	if p.FullText != nil && p.FullTextURL == nil {
+		c.add("VG012", p.FullTextLine, 1, "the Full text section has no http(s) URL")
+	}
+}
+
+func absHTTP(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// idShapes are the local parts vagut knows for each prefix.
+var idShapes = map[string]*regexp.Regexp{
+	"MESH":      regexp.MustCompile(`^[DC]\d+$`),
+	"MONDO":     regexp.MustCompile(`^\d{7}$`),
+	"NCBIGENE":  regexp.MustCompile(`^\d+$`),
+	"NCBITAXON": regexp.MustCompile(`^\d+$`),
+}
+
+var idShapeText = map[string]string{
+	"MESH": "D or C followed by digits", "MONDO": "seven digits", "NCBIGENE": "digits", "NCBITAXON": "digits",
+}
+
+var knownTypes = map[string]bool{"gene": true, "disease": true, "chemical": true, "species": true}
+
+func (c *checker) entities(p *summary.Paper, es []summary.Entity, list string) {
+	seen := map[string]int{}
+	reported := map[string]bool{}
+	for _, e := range es {
+		if e.ID != nil {
+			c.checkID(e)
+		}
+		key := e.Type + "\x00" + strings.ToLower(e.Name)
+		if e.ID != nil {
+			key = e.Type + "\x00" + strings.ToLower(*e.ID)
+		}
+		if first, dup := seen[key]; dup {
+			c.add("VG025", e.Line, e.Col, "%s is listed twice in %s (first at line %d)", e.Name, list, first)
+		} else {
+			seen[key] = e.Line
+		}
+		if e.Category != "" && !knownTypes[e.Type] && !reported[e.Category] {
+			reported[e.Category] = true
+			c.add("VG026", e.Line, e.Col, "unknown entity category %q (known: Genes, Diseases, Chemicals, Species)", e.Category)
+		}
+	}
+}
+
+func (c *checker) checkID(e summary.Entity) {
+	id := *e.ID
+	prefix := strings.ToUpper(curie.Prefix(id))
+	if prefix == "" {
+		if i := strings.IndexByte(id, '_'); i > 0 {
+			prefix = strings.ToUpper(id[:i])
+		}
+	}
+	if re, ok := idShapes[prefix]; ok && !re.MatchString(curie.Local(id)) {
+		c.add("VG023", e.Line, e.Col, "%s: id %s should be %s after %s:", e.Name, id, idShapeText[prefix], curie.Prefix(id))
+		return
+	}
+	if len(c.cfg.IDPrefixes) > 0 && prefix != "" {
+		for _, allowed := range c.cfg.IDPrefixes {
+			if strings.EqualFold(allowed, prefix) {
+				return
+			}
+		}
+		c.add("VG024", e.Line, e.Col, "%s: id prefix %s is not among the allowed (%s)", e.Name, prefix, strings.Join(c.cfg.IDPrefixes, ", "))
+	}
+}
+
+// Corpus finds papers that appear in two files: same DOI or same id. Each
+// pair is reported at both places.
+func Corpus(cfg *Config, papers []*summary.Paper) []Diagnostic {
+	c := &checker{cfg: cfg}
+	byDOI := map[string][]*summary.Paper{}
+	byID := map[string][]*summary.Paper{}
+	var dois, ids []string
+	for _, p := range papers {
+		if p.DOI != nil && strings.TrimSpace(*p.DOI) != "" {
+			k := NormalizeDOI(*p.DOI)
+			if byDOI[k] == nil {
+				dois = append(dois, k)
+			}
+			byDOI[k] = append(byDOI[k], p)
+		}
+		if byID[p.ID] == nil {
+			ids = append(ids, p.ID)
+		}
+		byID[p.ID] = append(byID[p.ID], p)
+	}
+	for _, k := range dois {
+		group := byDOI[k]
+		for _, p := range group {
+			for _, q := range group {
+				if p != q {
+					c.path = p.Path
+					c.add("VG040", p.MetadataLine, p.DOICol, "same DOI as %s:%d", q.Path, q.MetadataLine)
+				}
+			}
+		}
+	}
+	for _, k := range ids {
+		group := byID[k]
+		for _, p := range group {
+			for _, q := range group {
+				if p == q {
+					continue
+				}
+				// The same DOI already says it; an id taken from the DOI adds nothing.
+				if p.DOI != nil && q.DOI != nil && NormalizeDOI(*p.DOI) == NormalizeDOI(*q.DOI) {
+					continue
+				}
+				c.path = p.Path
+				line := p.URLLine
+				if line == 0 {
+					line = p.TitleLine
+				}
+				c.add("VG041", line, 1, "same paper id %s as %s", k, q.Path)
+			}
+		}
+	}
+	return c.diags
+}
+
+// Sort orders diagnostics by path, line, column and rule.
+func Sort(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Rule.ID < b.Rule.ID
+	})
+}
+
+// Count returns the number of errors and warnings.
+func Count(ds []Diagnostic) (errs, warns int) {
+	for _, d := range ds {
+		if d.Severity == Error {
+			errs++
+		} else if d.Severity == Warning {
+			warns++
+		}
+	}
+	return errs, warns
+}
