@@ -9,8 +9,16 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vagut/vagut/internal/config"
 	"github.com/vagut/vagut/internal/iostreams"
 )
+
+// Factory gives commands what they share: the streams and the settings,
+// read only when a command runs.
+type Factory struct {
+	IOStreams *iostreams.IOStreams
+	Config    func() (*config.Config, error)
+}
 
 // Main runs vagut with the process's arguments and streams.
 func Main() int {
@@ -64,6 +72,9 @@ out; 2 usage error or no input.`,
 		return &usageError{err.Error()}
 	})
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(NewCmdSummarize(ios, nil))
+	var configFile string
+	root.PersistentFlags().StringVar(&configFile, "config", "", "read settings from `FILE` instead of the nearest .vagut.yaml")
+	f := &Factory{IOStreams: ios, Config: func() (*config.Config, error) { return loadConfig(configFile) }}
+	root.AddCommand(NewCmdSummarize(f, nil), NewCmdValidate(f, nil), NewCmdFmt(f, nil), NewCmdRules(f))
 	return root
 }

@@ -1,17 +1,13 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/vagut/vagut/internal/digest"
-	"github.com/vagut/vagut/internal/input"
 	"github.com/vagut/vagut/internal/iostreams"
 	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/render"
@@ -35,9 +31,9 @@ type SummarizeOptions struct {
 }
 
 // NewCmdSummarize builds the command; runF replaces the run in tests.
-func NewCmdSummarize(ios *iostreams.IOStreams, runF func(*SummarizeOptions) error) *cobra.Command {
-	opts := &SummarizeOptions{IO: ios}
-	var f struct {
+func NewCmdSummarize(f *Factory, runF func(*SummarizeOptions) error) *cobra.Command {
+	opts := &SummarizeOptions{IO: f.IOStreams}
+	var fl struct {
 		entities, types, authors, journals, sections []string
 		grep, since, until                           string
 	}
@@ -47,8 +43,8 @@ func NewCmdSummarize(ios *iostreams.IOStreams, runF func(*SummarizeOptions) erro
 		Long: `Read summaries and print a digest of the papers that pass the filters.
 
 PATH is a file, a folder (searched recursively for *.md, *.markdown and *.txt;
-hidden files and folders skipped) or - for standard input. Without PATH,
-./seeds is read.
+hidden files and folders skipped) or - for standard input. Without PATH, the
+paths of .vagut.yaml are read, else ./seeds.
 
 Filters combine with AND across flags and OR within a repeated flag.
 --entity matches an entity's name, alias or id (written form or CURIE),
@@ -77,11 +73,12 @@ folder with no summary.`,
   # titles and DOIs of papers whose text mentions ischemia, for scripts
   vagut summarize --grep 'isch(a)?emi' -o json | jq -r '.papers[] | [.doi, .title] | @tsv'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Paths = args
-			if len(opts.Paths) == 0 {
-				opts.Paths = []string{DefaultPath}
+			cfg, err := f.Config()
+			if err != nil {
+				return err
 			}
-			if err := opts.complete(f.entities, f.types, f.authors, f.journals, f.sections, f.grep, f.since, f.until); err != nil {
+			opts.Paths = defaultPaths(args, cfg)
+			if err := opts.complete(fl.entities, fl.types, fl.authors, fl.journals, fl.sections, fl.grep, fl.since, fl.until); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -90,19 +87,19 @@ folder with no summary.`,
 			return runSummarize(opts)
 		},
 	}
-	fl := cmd.Flags()
-	fl.SortFlags = false
-	fl.StringVarP(&opts.Output, "output", "o", "md", "output format: "+strings.Join(outputFormats, ", "))
-	fl.StringArrayVar(&f.entities, "entity", nil, "keep papers mentioning this entity: name, alias or id (repeatable)")
-	fl.StringArrayVar(&f.types, "type", nil, "entity type to match and show: gene, disease, chemical, species, ... (repeatable)")
-	fl.StringVar(&f.grep, "grep", "", "keep papers whose text matches this RE2 expression (case-insensitive)")
-	fl.StringArrayVar(&f.authors, "author", nil, "keep papers with an author containing this text (repeatable)")
-	fl.StringArrayVar(&f.journals, "journal", nil, "keep papers whose journal contains this text (repeatable)")
-	fl.StringVar(&f.since, "since", "", "keep papers published on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
-	fl.StringVar(&f.until, "until", "", "keep papers published on or before `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
-	fl.StringVar(&opts.Sort, "sort", "published", "order: "+strings.Join(digest.SortKeys, ", ")+" (published: newest first)")
-	fl.IntVar(&opts.Limit, "limit", 0, "print at most `N` papers (0: all)")
-	fl.StringSliceVar(&f.sections, "sections", nil, "Markdown parts to show, comma-separated: "+
+	flags := cmd.Flags()
+	flags.SortFlags = false
+	flags.StringVarP(&opts.Output, "output", "o", "md", "output format: "+strings.Join(outputFormats, ", "))
+	flags.StringArrayVar(&fl.entities, "entity", nil, "keep papers mentioning this entity: name, alias or id (repeatable)")
+	flags.StringArrayVar(&fl.types, "type", nil, "entity type to match and show: gene, disease, chemical, species, ... (repeatable)")
+	flags.StringVar(&fl.grep, "grep", "", "keep papers whose text matches this RE2 expression (case-insensitive)")
+	flags.StringArrayVar(&fl.authors, "author", nil, "keep papers with an author containing this text (repeatable)")
+	flags.StringArrayVar(&fl.journals, "journal", nil, "keep papers whose journal contains this text (repeatable)")
+	flags.StringVar(&fl.since, "since", "", "keep papers published on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	flags.StringVar(&fl.until, "until", "", "keep papers published on or before `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	flags.StringVar(&opts.Sort, "sort", "published", "order: "+strings.Join(digest.SortKeys, ", ")+" (published: newest first)")
+	flags.IntVar(&opts.Limit, "limit", 0, "print at most `N` papers (0: all)")
+	flags.StringSliceVar(&fl.sections, "sections", nil, "Markdown parts to show, comma-separated: "+
 		strings.Join(render.SectionNames, ", ")+" (default "+strings.Join(render.DefaultSections, ",")+")")
 	return cmd
 }
@@ -201,56 +198,24 @@ func runSummarize(o *SummarizeOptions) error {
 	return nil
 }
 
-// load expands the paths and parses every file, reporting each failure on
-// stderr; it returns the papers that parsed and the exit code the failures
-// call for. papers is nil only when nothing could be read.
+// load reads and parses every input, reporting each failure on stderr; it
+// returns the papers that parsed and the exit code the failures call for.
+// papers is nil only when no input could be listed at all.
 func load(ios *iostreams.IOStreams, paths []string) ([]*summary.Paper, int) {
-	code := exitOK
-	worse := func(c int) {
-		if c > code {
-			code = c
-		}
-	}
-	files, errs := input.Expand(paths)
-	for _, err := range errs {
-		var w *input.Warning
-		if errors.As(err, &w) {
-			fmt.Fprintf(ios.ErrOut, "vagut: %s: warning: %s\n", w.Path, w.Msg)
-			continue
-		}
-		fmt.Fprintf(ios.ErrOut, "vagut: %v\n", err)
-		worse(exitUsage)
+	srcs, code := readInputs(ios, paths)
+	if srcs == nil {
+		return nil, code
 	}
 	papers := []*summary.Paper{}
-	for _, path := range files {
-		src, err := readInput(ios, path)
+	for _, s := range srcs {
+		p, err := parse.Parse(s.path, s.src)
 		if err != nil {
-			fmt.Fprintf(ios.ErrOut, "vagut: %s: %v\n", path, err)
-			worse(exitFindings)
-			continue
-		}
-		p, err := parse.Parse(path, src)
-		if err != nil {
-			fmt.Fprintf(ios.ErrOut, "vagut: %s:%v\n", path, err)
-			worse(exitFindings)
+			fmt.Fprintf(ios.ErrOut, "vagut: %s:%v\n", s.path, err)
+			code = max(code, exitFindings)
 			continue
 		}
 		papers = append(papers, p)
 	}
-	if len(files) == 0 {
-		return nil, exitUsage
-	}
 	return papers, code
 }
 
-func readInput(ios *iostreams.IOStreams, path string) ([]byte, error) {
-	if path == input.Stdin {
-		return io.ReadAll(ios.In)
-	}
-	b, err := os.ReadFile(path)
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return nil, pe.Err
-	}
-	return b, err
-}

@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"github.com/vagut/vagut/internal/config"
+)
+
+// loadConfig reads --config FILE, or the nearest .vagut.yaml from the
+// working folder up; without either, the defaults. Errors are usage errors.
+func loadConfig(flag string) (*config.Config, error) {
+	path, display := flag, flag
+	if path == "" {
+		found, err := config.Find(".")
+		if err != nil {
+			return nil, usagef("%s: %v", config.FileName, err)
+		}
+		if found == "" {
+			return config.Default(), nil
+		}
+		path, display = found, relDisplay(found)
+	}
+	c, err := config.Load(path, display)
+	if err != nil {
+		return nil, &usageError{err.Error()}
+	}
+	return c, nil
+}
+
+// defaultPaths are the PATHs used when none is given.
+func defaultPaths(args []string, c *config.Config) []string {
+	switch {
+	case len(args) > 0:
+		return args
+	case len(c.Paths) > 0:
+		return c.Paths
+	}
+	return []string{DefaultPath}
+}

@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vagut/vagut/internal/validate"
+)
+
+// NewCmdRules lists the rules of validate, or explains one.
+func NewCmdRules(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "rules [RULE]",
+		Short: "List the rules of vagut validate, or explain one",
+		Long: `Without RULE, list every rule: id, name, default severity and what it checks.
+With RULE (an id such as VG010 or a name such as invalid-doi), explain it
+with an example that breaks it and the same example fixed.`,
+		Example: `  vagut rules
+  vagut rules VG010
+  vagut rules duplicate-entity`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			out := f.IOStreams.Out
+			if len(args) == 0 {
+				var b strings.Builder
+				for _, r := range validate.Rules {
+					fmt.Fprintf(&b, "%s  %-20s %-8s %s\n", r.ID, r.Name, r.Severity, r.Summary)
+				}
+				_, err := fmt.Fprint(out, b.String())
+				return err
+			}
+			r, ok := validate.Lookup(args[0])
+			if !ok {
+				return usagef("unknown rule %q (vagut rules lists them)", args[0])
+			}
+			_, err := fmt.Fprintf(out, "%s %s (default: %s)\n\n%s.\n\n%s\n\nBad:\n\n%s\n\nGood:\n\n%s\n",
+				r.ID, r.Name, r.Severity, upperFirst(r.Summary), r.Help, indent(r.Bad), indent(r.Good))
+			return err
+		},
+	}
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func indent(s string) string {
+	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
+}

@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vagut/vagut/internal/iostreams"
+	"github.com/vagut/vagut/internal/summary"
+	"github.com/vagut/vagut/internal/validate"
+)
+
+// ValidateOptions is everything `vagut validate` needs.
+type ValidateOptions struct {
+	IO     *iostreams.IOStreams
+	Paths  []string
+	Format string
+	Strict bool
+	Config validate.Config
+}
+
+// NewCmdValidate builds the command; runF replaces the run in tests.
+func NewCmdValidate(f *Factory, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{IO: f.IOStreams}
+	cmd := &cobra.Command{
+		Use:   "validate [PATH...]",
+		Short: "Check summaries against vagut's rules, for CI and editors",
+		Long: `Check summaries and report each problem at its file, line and column:
+
+  PATH:LINE:COL: severity: message [VG010/invalid-doi]
+
+Rules have stable ids and names (see vagut rules); .vagut.yaml sets their
+severity, the required sections and the allowed id prefixes. Duplicates
+across files (same DOI, same paper id) are reported at both places.
+
+--format text (default), json (an array of {path, line, column, rule, name,
+severity, message}), github (GitHub Actions workflow commands; the default
+when GITHUB_ACTIONS=true) or sarif (SARIF 2.1.0 for code scanning).
+
+Exit codes: 0 no errors (warnings allowed); 1 errors, or warnings with
+--strict; 2 usage or tool failure, a PATH that matches no file included.`,
+		Example: `  # check the summaries of a folder
+  vagut validate notes/
+
+  # in CI: fail on warnings too
+  vagut validate --strict notes/
+
+  # SARIF for GitHub code scanning
+  vagut validate --format sarif notes/ > vagut.sarif`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := f.Config()
+			if err != nil {
+				return err
+			}
+			opts.Paths = defaultPaths(args, cfg)
+			opts.Config = cfg.Validate
+			if !cmd.Flags().Changed("format") && opts.IO.Getenv("GITHUB_ACTIONS") == "true" {
+				opts.Format = "github"
+			}
+			if !slices.Contains(validate.Formats, opts.Format) {
+				return usagef("--format: unknown format %q (want %s)", opts.Format, strings.Join(validate.Formats, ", "))
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runValidate(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(validate.Formats, ", "))
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
+	return cmd
+}
+
+func runValidate(o *ValidateOptions) error {
+	srcs, code := readInputs(o.IO, o.Paths)
+	if srcs == nil {
+		return &exitError{code}
+	}
+	var diags []validate.Diagnostic
+	var papers []*summary.Paper
+	for _, s := range srcs {
+		r := validate.File(&o.Config, s.path, s.src)
+		diags = append(diags, r.Diags...)
+		if r.Paper != nil {
+			papers = append(papers, r.Paper)
+		}
+	}
+	diags = append(diags, validate.Corpus(&o.Config, papers)...)
+	validate.Sort(diags)
+	if err := validate.Write(o.IO.Out, o.Format, diags, version()); err != nil {
+		fmt.Fprintf(o.IO.ErrOut, "vagut: writing output: %v\n", err)
+		return &exitError{exitUsage}
+	}
+	errs, warns := validate.Count(diags)
+	if o.Format == "text" && len(diags) > 0 {
+		fmt.Fprintf(o.IO.ErrOut, "vagut: %s, %s in %s\n", plural(errs, "error"), plural(warns, "warning"), plural(len(srcs), "file"))
+	}
+	if errs > 0 || (o.Strict && warns > 0) {
+		code = max(code, exitFindings)
+	}
+	if code != exitOK {
+		return &exitError{code}
+	}
+	return nil
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
