@@ -218,4 +218,3 @@ func load(ios *iostreams.IOStreams, paths []string) ([]*summary.Paper, int) {
 	}
 	return papers, code
 }
-

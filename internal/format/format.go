@@ -63,7 +63,6 @@ func Source(path string, src []byte) ([]byte, error) {
 	return out, nil
 }
 
-
 // Print writes the record in canonical form.
 func Print(p *summary.Paper) []byte {
 	var blocks []string

@@ -53,4 +53,3 @@ func FuzzFormat(f *testing.F) {
 		}
 	})
 }
-

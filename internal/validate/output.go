@@ -120,10 +120,18 @@ func writeSARIF(w io.Writer, ds []Diagnostic, version string) error {
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
 	}
 	run.WithResults([]*sarif.Result{})
+	// Each file is listed once in run.artifacts and results point at it by
+	// index; go-sarif would otherwise write the "unset" index -1.
+	index := map[string]int{}
 	for _, d := range ds {
+		uri := artifactURI(d.Path)
+		if _, ok := index[uri]; !ok {
+			index[uri] = len(run.Artifacts)
+			run.AddDistinctArtifact(uri).Location.WithIndex(index[uri])
+		}
 		region := sarif.NewRegion().WithStartLine(d.Line).WithStartColumn(d.Col)
 		loc := sarif.NewPhysicalLocation().
-			WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(d.Path))).WithRegion(region)
+			WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri).WithIndex(index[uri])).WithRegion(region)
 		run.CreateResultForRule(d.Rule.ID).
 			WithLevel(sarifLevel(d.Severity)).
 			WithMessage(sarif.NewTextMessage(d.Message)).
