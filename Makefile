@@ -18,9 +18,11 @@ lint:
 install:
 	$(GO) install ./cmd/vagut
 
-# Fuzz the parser; crashers land in internal/parse/testdata/fuzz and become regression tests.
+# Fuzz the parser and the fmt round trip; crashers land in internal/*/testdata/fuzz
+# and become regression tests.
 fuzz:
 	$(GO) test ./internal/parse -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/format -run '^$$' -fuzz FuzzFormat -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin

@@ -55,13 +55,18 @@ func NewCmdRoot(ios *iostreams.IOStreams) *cobra.Command {
 		Long: `vagut reads paper summaries (one Markdown file per paper: title, authors,
 metadata, TL;DR, key findings, abstract, entities with database ids) and answers
 questions about them: filtered digests in Markdown for reading, JSON and JSONL
-for jq and scripts.
+for jq and scripts; validate and fmt keep a folder of summaries correct in CI.
 
-Exit codes: 0 ok (an empty digest too); 1 some inputs failed, the rest came
-out; 2 usage error or no input.`,
+Settings come from .vagut.yaml in the working folder or a parent (or
+--config FILE): default paths, required sections, rule severities, allowed
+id prefixes.
+
+Exit codes: 0 ok (an empty digest too); 1 some inputs failed or have
+problems, the rest came out; 2 usage error or no input.`,
 		Example: `  vagut summarize                       # digest of ./seeds
   vagut summarize notes/ --entity I-FABP --since 2020
-  vagut summarize -o json | jq '.papers[].title'`,
+  vagut summarize -o json | jq '.papers[].title'
+  vagut validate notes/ && vagut fmt --check notes/`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
