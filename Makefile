@@ -21,8 +21,8 @@ install:
 # Fuzz the parser and the fmt round trip; crashers land in internal/*/testdata/fuzz
 # and become regression tests.
 fuzz:
-	$(GO) test ./internal/parse -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/format -run '^$$' -fuzz FuzzFormat -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/parse -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+	$(GO) test ./internal/format -run '^$$' -fuzz FuzzFormat -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
 clean:
 	rm -rf bin

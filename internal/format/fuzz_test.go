@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/summary"
@@ -27,7 +28,7 @@ func FuzzFormat(f *testing.F) {
 	f.Add([]byte("# T\n\n## Notes\n\nbefore\n\n---\nSource: https://x.org/p/P1\n\nafter\n"))
 	f.Add([]byte("# T\n**Authors:** A; B, C\n\n## Key findings\n\n1. one\n2. two\n\n## Linked entities\n\n- x, y\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		out, err := Source("fuzz.md", src)
+		out, err := sourceWithin(t, src, 5*time.Second)
 		if err != nil {
 			var fe *Error
 			var pe *parse.Error
@@ -52,4 +53,24 @@ func FuzzFormat(f *testing.F) {
 			t.Fatalf("not idempotent:\n%q\n%q", out, again)
 		}
 	})
+}
+
+// sourceWithin fails the test when Source hangs, so the fuzzer keeps the input.
+func sourceWithin(t *testing.T, src []byte, limit time.Duration) ([]byte, error) {
+	type res struct {
+		out []byte
+		err error
+	}
+	done := make(chan res, 1)
+	go func() {
+		out, err := Source("fuzz.md", src)
+		done <- res{out, err}
+	}()
+	select {
+	case r := <-done:
+		return r.out, r.err
+	case <-time.After(limit):
+		t.Fatalf("Source did not return within %v on a %d-byte input", limit, len(src))
+		return nil, nil
+	}
 }
