@@ -1,23 +1,26 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/vagut/vagut/internal/digest"
+	"github.com/vagut/vagut/internal/evidence"
 	"github.com/vagut/vagut/internal/iostreams"
 	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/render"
 	"github.com/vagut/vagut/internal/summary"
 )
 
-// DefaultPath is read when no PATH is given.
+// DefaultPath is read when no PATH is given and no .vagut.yaml names any.
 const DefaultPath = "seeds"
 
-var outputFormats = []string{"md", "json", "jsonl"}
+var outputFormats = []string{"md", "json", "jsonl", "yaml", "csv"}
 
 // SummarizeOptions is everything `vagut summarize` needs, validated.
 type SummarizeOptions struct {
@@ -28,15 +31,16 @@ type SummarizeOptions struct {
 	Sort     string
 	Limit    int
 	Sections []string
+	GroupBy  string
+	Evidence bool
+	JQ       jqFlag
 }
 
 // NewCmdSummarize builds the command; runF replaces the run in tests.
 func NewCmdSummarize(f *Factory, runF func(*SummarizeOptions) error) *cobra.Command {
 	opts := &SummarizeOptions{IO: f.IOStreams}
-	var fl struct {
-		entities, types, authors, journals, sections []string
-		grep, since, until                           string
-	}
+	var ff filterFlags
+	var sections []string
 	cmd := &cobra.Command{
 		Use:   "summarize [PATH...]",
 		Short: "Print a filtered digest of paper summaries",
@@ -46,17 +50,19 @@ PATH is a file, a folder (searched recursively for *.md, *.markdown and *.txt;
 hidden files and folders skipped) or - for standard input. Without PATH, the
 paths of .vagut.yaml are read, else ./seeds.
 
-Filters combine with AND across flags and OR within a repeated flag.
---entity matches an entity's name, alias or id (written form or CURIE),
-case-insensitively, in the linked and full-text entities. --type limits which
-entities --entity matches and which the digest shows. --grep is a
-case-insensitive RE2 expression over title, TL;DR, contribution, key findings
-and abstract. --since and --until take YYYY, YYYY-MM or YYYY-MM-DD, inclusive;
-papers without a date are left out when either is given.
+` + filterHelp + `
+
+--group-by gene (or any entity type), year or journal organises the digest
+under one heading per group, largest first; a paper is under every group it
+belongs to. --evidence, with --entity or --grep, adds the sentences of each
+paper that mention the entity (by any of its names or aliases, as a whole
+word) or match the pattern.
 
 Output: -o md (default) is a CommonMark digest; --sections picks its parts.
 -o json is one document {"schema_version": 1, "filters", "total", "count",
-"papers"}; -o jsonl is one paper per line. Same inputs, same bytes.
+"papers"}; -o jsonl is one paper per line; -o yaml is the JSON document as
+YAML; -o csv is one row per paper. vagut schema describes the JSON. --jq
+filters the JSON with a jq expression. Same inputs, same bytes.
 
 Exit codes: 0 ok, an empty digest too; 1 some files failed (named on stderr,
 the rest still printed); 2 usage error, a PATH that does not exist, or a
@@ -67,18 +73,24 @@ folder with no summary.`,
   # the same gene by any of its names or ids
   vagut summarize --entity fabp2 --entity NCBIGene:2169 --entity "NCBI Gene 2169"
 
-  # genes only, TL;DR and findings, five newest papers
-  vagut summarize --type gene --sections tldr,findings --limit 5
+  # what do the papers say about I-FABP? the sentences, matches in bold
+  vagut summarize notes/ --entity I-FABP --evidence --sections tldr
 
-  # titles and DOIs of papers whose text mentions ischemia, for scripts
-  vagut summarize --grep 'isch(a)?emi' -o json | jq -r '.papers[] | [.doi, .title] | @tsv'`,
+  # the findings, one heading per gene
+  vagut summarize notes/ --group-by gene --sections tldr,findings
+
+  # titles and DOIs of papers whose text mentions ischemia, without jq installed
+  vagut summarize --grep 'isch(a)?emi' --jq '.papers[] | [.doi, .title]'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := f.Config()
 			if err != nil {
 				return err
 			}
 			opts.Paths = defaultPaths(args, cfg)
-			if err := opts.complete(fl.entities, fl.types, fl.authors, fl.journals, fl.sections, fl.grep, fl.since, fl.until); err != nil {
+			if opts.JQ.expr != "" && !cmd.Flags().Changed("output") {
+				opts.Output = "json"
+			}
+			if err := opts.complete(&ff, sections); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -87,25 +99,22 @@ folder with no summary.`,
 			return runSummarize(opts)
 		},
 	}
-	flags := cmd.Flags()
-	flags.SortFlags = false
-	flags.StringVarP(&opts.Output, "output", "o", "md", "output format: "+strings.Join(outputFormats, ", "))
-	flags.StringArrayVar(&fl.entities, "entity", nil, "keep papers mentioning this entity: name, alias or id (repeatable)")
-	flags.StringArrayVar(&fl.types, "type", nil, "entity type to match and show: gene, disease, chemical, species, ... (repeatable)")
-	flags.StringVar(&fl.grep, "grep", "", "keep papers whose text matches this RE2 expression (case-insensitive)")
-	flags.StringArrayVar(&fl.authors, "author", nil, "keep papers with an author containing this text (repeatable)")
-	flags.StringArrayVar(&fl.journals, "journal", nil, "keep papers whose journal contains this text (repeatable)")
-	flags.StringVar(&fl.since, "since", "", "keep papers published on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
-	flags.StringVar(&fl.until, "until", "", "keep papers published on or before `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
-	flags.StringVar(&opts.Sort, "sort", "published", "order: "+strings.Join(digest.SortKeys, ", ")+" (published: newest first)")
-	flags.IntVar(&opts.Limit, "limit", 0, "print at most `N` papers (0: all)")
-	flags.StringSliceVar(&fl.sections, "sections", nil, "Markdown parts to show, comma-separated: "+
+	fs := cmd.Flags()
+	fs.SortFlags = false
+	fs.StringVarP(&opts.Output, "output", "o", "md", "output format: "+strings.Join(outputFormats, ", "))
+	ff.register(fs)
+	fs.StringVar(&opts.Sort, "sort", "published", "order: "+strings.Join(digest.SortKeys, ", ")+" (published: newest first)")
+	fs.IntVar(&opts.Limit, "limit", 0, "print at most `N` papers (0: all)")
+	fs.StringSliceVar(&sections, "sections", nil, "Markdown parts to show, comma-separated: "+
 		strings.Join(render.SectionNames, ", ")+" (default "+strings.Join(render.DefaultSections, ",")+")")
+	fs.StringVar(&opts.GroupBy, "group-by", "", "organise the digest by `KEY`: an entity type (gene, disease, ...), year or journal")
+	fs.BoolVar(&opts.Evidence, "evidence", false, "with --entity or --grep: show the sentences that mention them")
+	opts.JQ.register(fs)
 	return cmd
 }
 
-// complete validates the flags and builds the filter; every error names its flag.
-func (o *SummarizeOptions) complete(entities, types, authors, journals, sections []string, grep, since, until string) error {
+// complete validates the flags; every error names its flag.
+func (o *SummarizeOptions) complete(ff *filterFlags, sections []string) error {
 	if !slices.Contains(outputFormats, o.Output) {
 		return usagef("--output: unknown format %q (want %s)", o.Output, strings.Join(outputFormats, ", "))
 	}
@@ -115,40 +124,29 @@ func (o *SummarizeOptions) complete(entities, types, authors, journals, sections
 	if o.Limit < 0 {
 		return usagef("--limit: must be 0 or more, not %d", o.Limit)
 	}
-	for _, e := range entities {
-		if strings.TrimSpace(e) == "" {
-			return usagef("--entity: empty value")
-		}
-	}
-	f := digest.Filter{Entities: entities, Authors: authors, Journals: journals, GrepExpr: grep, SinceArg: since, UntilArg: until}
-	for _, t := range types {
-		if strings.TrimSpace(t) == "" {
-			return usagef("--type: empty value")
-		}
-		f.Types = append(f.Types, digest.NormalizeType(t))
-	}
-	if grep != "" {
-		re, err := digest.CompileGrep(grep)
-		if err != nil {
-			return usagef("--grep: %v", err)
-		}
-		f.Grep = re
-	}
-	var err error
-	if since != "" {
-		if f.Since, err = digest.DateBound(since, false); err != nil {
-			return usagef("--since: %v", err)
-		}
-	}
-	if until != "" {
-		if f.Until, err = digest.DateBound(until, true); err != nil {
-			return usagef("--until: %v", err)
-		}
-	}
-	if f.Since != "" && f.Until != "" && f.Since > f.Until {
-		return usagef("--since %s is after --until %s", since, until)
+	f, err := ff.filter()
+	if err != nil {
+		return err
 	}
 	o.Filter = f
+	if o.Evidence && len(f.Entities) == 0 && f.Grep == nil {
+		return usagef("--evidence needs --entity or --grep: evidence of what?")
+	}
+	if o.GroupBy != "" {
+		o.GroupBy = strings.ToLower(strings.TrimSpace(o.GroupBy))
+		if o.GroupBy != "year" && o.GroupBy != "journal" {
+			o.GroupBy = digest.NormalizeType(o.GroupBy)
+		}
+		if o.Output != "md" && o.Output != "json" && o.Output != "yaml" {
+			return usagef("--group-by works with -o md, json or yaml, not %s", o.Output)
+		}
+	}
+	if o.JQ.expr != "" && o.Output != "json" && o.Output != "jsonl" {
+		return usagef("--jq needs -o json or jsonl, not %s", o.Output)
+	}
+	if err := o.JQ.compile(); err != nil {
+		return err
+	}
 	o.Sections = render.DefaultSections
 	if len(sections) > 0 {
 		o.Sections = nil
@@ -163,39 +161,87 @@ func (o *SummarizeOptions) complete(entities, types, authors, journals, sections
 	return nil
 }
 
+// selectPapers applies the filters, the order and the limit.
+func selectPapers(papers []*summary.Paper, f *digest.Filter, sortKey string, limit int) []*summary.Paper {
+	var kept []*summary.Paper
+	for _, p := range papers {
+		if f.Match(p) {
+			kept = append(kept, f.View(p))
+		}
+	}
+	digest.Sort(kept, sortKey)
+	if limit > 0 && len(kept) > limit {
+		kept = kept[:limit]
+	}
+	return kept
+}
+
 func runSummarize(o *SummarizeOptions) error {
 	papers, code := load(o.IO, o.Paths)
 	if papers == nil && code != exitOK {
 		return &exitError{code}
 	}
-	var kept []*summary.Paper
-	for _, p := range papers {
-		if o.Filter.Match(p) {
-			kept = append(kept, o.Filter.View(p))
+	kept := selectPapers(papers, &o.Filter, o.Sort, o.Limit)
+	d := &render.Digest{Papers: kept, Total: len(papers), Filter: &o.Filter, Sort: o.Sort, Limit: o.Limit, Sections: o.Sections}
+	if o.Evidence {
+		d.Evidence = map[*summary.Paper][]evidence.Sentence{}
+		for _, p := range kept {
+			d.Evidence[p] = evidence.Find(p, matchedNames(p, &o.Filter), o.Filter.Grep)
 		}
 	}
-	digest.Sort(kept, o.Sort)
-	if o.Limit > 0 && len(kept) > o.Limit {
-		kept = kept[:o.Limit]
+	if o.GroupBy != "" {
+		d.GroupBy, d.Groups = o.GroupBy, digest.GroupBy(kept, o.GroupBy)
 	}
-	d := &render.Digest{Papers: kept, Total: len(papers), Filter: &o.Filter, Sort: o.Sort, Limit: o.Limit, Sections: o.Sections}
 	var err error
 	switch o.Output {
 	case "json":
-		err = render.JSON(o.IO.Out, d)
+		err = o.JQ.write(o.IO.Out, func(w io.Writer) error { return render.JSON(w, d) })
 	case "jsonl":
-		err = render.JSONL(o.IO.Out, d)
+		err = o.JQ.write(o.IO.Out, func(w io.Writer) error { return render.JSONL(w, d) })
+	case "yaml":
+		err = render.YAML(o.IO.Out, func(w io.Writer) error { return render.JSON(w, d) })
+	case "csv":
+		err = render.PapersCSV(o.IO.Out, d)
 	default:
 		err = render.Markdown(o.IO.Out, d)
 	}
-	if err != nil {
-		fmt.Fprintf(o.IO.ErrOut, "vagut: writing output: %v\n", err)
-		return &exitError{exitUsage}
+	if err := outputError(o.IO, err); err != nil {
+		return err
 	}
 	if code != exitOK {
 		return &exitError{code}
 	}
 	return nil
+}
+
+// outputError reports a failure to write: a jq expression that failed on the
+// data is the user's error, anything else the tool's. Both exit 2.
+func outputError(ios *iostreams.IOStreams, err error) error {
+	if err == nil {
+		return nil
+	}
+	var je *jqError
+	if errors.As(err, &je) {
+		return je
+	}
+	fmt.Fprintf(ios.ErrOut, "vagut: writing output: %v\n", err)
+	return &exitError{exitUsage}
+}
+
+// matchedNames are the names and aliases of the paper's entities that
+// --entity matched: a mention of any of them is evidence.
+func matchedNames(p *summary.Paper, f *digest.Filter) []string {
+	var names []string
+	if len(f.Entities) == 0 {
+		return nil
+	}
+	for _, e := range p.AllEntities() {
+		if f.TypeOK(e.Type) && digest.EntityMatches(e, f.Entities) {
+			names = append(names, e.Name)
+			names = append(names, e.Aliases...)
+		}
+	}
+	return names
 }
 
 // load reads and parses every input, reporting each failure on stderr; it

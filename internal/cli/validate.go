@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -19,6 +20,7 @@ type ValidateOptions struct {
 	Format string
 	Strict bool
 	Config validate.Config
+	JQ     jqFlag
 }
 
 // NewCmdValidate builds the command; runF replaces the run in tests.
@@ -59,8 +61,17 @@ Exit codes: 0 no errors (warnings allowed); 1 errors, or warnings with
 			if !cmd.Flags().Changed("format") && opts.IO.Getenv("GITHUB_ACTIONS") == "true" {
 				opts.Format = "github"
 			}
+			if opts.JQ.expr != "" && !cmd.Flags().Changed("format") {
+				opts.Format = "json"
+			}
 			if !slices.Contains(validate.Formats, opts.Format) {
 				return usagef("--format: unknown format %q (want %s)", opts.Format, strings.Join(validate.Formats, ", "))
+			}
+			if opts.JQ.expr != "" && opts.Format != "json" {
+				return usagef("--jq needs --format json, not %s", opts.Format)
+			}
+			if err := opts.JQ.compile(); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -70,6 +81,7 @@ Exit codes: 0 no errors (warnings allowed); 1 errors, or warnings with
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(validate.Formats, ", "))
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
+	opts.JQ.register(cmd.Flags())
 	return cmd
 }
 
@@ -89,9 +101,9 @@ func runValidate(o *ValidateOptions) error {
 	}
 	diags = append(diags, validate.Corpus(&o.Config, papers)...)
 	validate.Sort(diags)
-	if err := validate.Write(o.IO.Out, o.Format, diags, version()); err != nil {
-		fmt.Fprintf(o.IO.ErrOut, "vagut: writing output: %v\n", err)
-		return &exitError{exitUsage}
+	err := o.JQ.write(o.IO.Out, func(w io.Writer) error { return validate.Write(w, o.Format, diags, version()) })
+	if err := outputError(o.IO, err); err != nil {
+		return err
 	}
 	errs, warns := validate.Count(diags)
 	if o.Format == "text" && len(diags) > 0 {

@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/vagut/vagut/internal/digest"
+	"github.com/vagut/vagut/internal/evidence"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -22,6 +23,11 @@ type Digest struct {
 	Sort     string
 	Limit    int // 0: none
 	Sections []string
+	// Evidence, when asked for, holds each paper's matching sentences.
+	Evidence map[*summary.Paper][]evidence.Sentence
+	// GroupBy and Groups, when asked for, organise the papers.
+	GroupBy string
+	Groups  []digest.Group
 }
 
 // PaperJSON is a paper as the contract spells it.
@@ -43,6 +49,23 @@ type PaperJSON struct {
 	LinkedEntities []EntityJSON  `json:"linked_entities"`
 	Entities       []EntityJSON  `json:"entities"`
 	OtherSections  []SectionJSON `json:"other_sections"`
+	// Evidence is there only with --evidence.
+	Evidence *[]EvidenceJSON `json:"evidence,omitempty"`
+}
+
+// EvidenceJSON is one sentence that mentions what was asked for.
+type EvidenceJSON struct {
+	Section string          `json:"section"`
+	Text    string          `json:"text"`
+	Matches []evidence.Span `json:"matches"`
+}
+
+// GroupJSON is one group of a grouped digest.
+type GroupJSON struct {
+	Name     string   `json:"name"`
+	ID       *string  `json:"id"`
+	Count    int      `json:"count"`
+	PaperIDs []string `json:"paper_ids"`
 }
 
 // EntityJSON is an entity as the contract spells it.
@@ -74,11 +97,13 @@ type filtersJSON struct {
 }
 
 type documentJSON struct {
-	SchemaVersion int         `json:"schema_version"`
-	Filters       filtersJSON `json:"filters"`
-	Total         int         `json:"total"`
-	Count         int         `json:"count"`
-	Papers        []PaperJSON `json:"papers"`
+	SchemaVersion int          `json:"schema_version"`
+	Filters       filtersJSON  `json:"filters"`
+	Total         int          `json:"total"`
+	Count         int          `json:"count"`
+	Papers        []PaperJSON  `json:"papers"`
+	GroupBy       string       `json:"group_by,omitempty"`
+	Groups        *[]GroupJSON `json:"groups,omitempty"`
 }
 
 // NewPaperJSON maps a record to the contract; lists are never null.
@@ -143,15 +168,39 @@ func JSON(w io.Writer, d *Digest) error {
 		doc.Filters.Limit = &d.Limit
 	}
 	for _, p := range d.Papers {
-		doc.Papers = append(doc.Papers, NewPaperJSON(p))
+		doc.Papers = append(doc.Papers, d.paperJSON(p))
+	}
+	if d.GroupBy != "" {
+		groups := make([]GroupJSON, 0, len(d.Groups))
+		for _, g := range d.Groups {
+			ids := make([]string, 0, len(g.Papers))
+			for _, p := range g.Papers {
+				ids = append(ids, p.ID)
+			}
+			groups = append(groups, GroupJSON{Name: g.Name, ID: g.ID, Count: len(g.Papers), PaperIDs: ids})
+		}
+		doc.GroupBy, doc.Groups = d.GroupBy, &groups
 	}
 	return encode(w, doc, "  ")
+}
+
+// paperJSON adds the evidence to a paper when it was asked for.
+func (d *Digest) paperJSON(p *summary.Paper) PaperJSON {
+	out := NewPaperJSON(p)
+	if d.Evidence != nil {
+		ev := make([]EvidenceJSON, 0, len(d.Evidence[p]))
+		for _, e := range d.Evidence[p] {
+			ev = append(ev, EvidenceJSON{Section: e.Section, Text: e.Text, Matches: e.Matches})
+		}
+		out.Evidence = &ev
+	}
+	return out
 }
 
 // JSONL writes one compact paper object per line.
 func JSONL(w io.Writer, d *Digest) error {
 	for _, p := range d.Papers {
-		if err := encode(w, NewPaperJSON(p), ""); err != nil {
+		if err := encode(w, d.paperJSON(p), ""); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/vagut/vagut/internal/curie"
+	"github.com/vagut/vagut/internal/evidence"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -29,38 +30,108 @@ func Markdown(w io.Writer, d *Digest) error {
 	for _, s := range d.Sections {
 		show[s] = true
 	}
-	headings := map[string]bool{"vagut digest": true}
-	for _, p := range d.Papers {
-		h := headingText(p.Title)
-		if headings[strings.ToLower(h)] {
-			h += " (" + p.ID + ")"
-		}
-		headings[strings.ToLower(h)] = true
-		fmt.Fprintf(&b, "\n## %s\n", h)
-		if c := citation(p); c != "" {
-			fmt.Fprintf(&b, "\n%s\n", c)
-		}
-		if show["tldr"] && p.TLDR != nil {
-			fmt.Fprintf(&b, "\n**TL;DR:** %s\n", *p.TLDR)
-		}
-		if show["contribution"] && p.Contribution != nil {
-			fmt.Fprintf(&b, "\n**Contribution:** %s\n", *p.Contribution)
-		}
-		if show["findings"] && len(p.KeyFindings) > 0 {
-			b.WriteString("\n**Key findings:**\n\n")
-			for _, f := range p.KeyFindings {
-				fmt.Fprintf(&b, "- %s\n", f.Text)
+	if d.GroupBy != "" {
+		writeGroups(&b, d, show)
+	} else {
+		headings := map[string]bool{"vagut digest": true}
+		for _, p := range d.Papers {
+			h := headingText(p.Title)
+			if headings[strings.ToLower(h)] {
+				h += " (" + p.ID + ")"
 			}
-		}
-		if show["abstract"] && p.Abstract != nil {
-			fmt.Fprintf(&b, "\n**Abstract:**\n\n%s\n", *p.Abstract)
-		}
-		if show["entities"] {
-			writeEntities(&b, p)
+			headings[strings.ToLower(h)] = true
+			fmt.Fprintf(&b, "\n## %s\n", h)
+			if c := citation(p); c != "" {
+				fmt.Fprintf(&b, "\n%s\n", c)
+			}
+			writePaper(&b, d, p, show, "")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writePaper writes the chosen parts of a paper; indent nests them in a list item.
+func writePaper(b *strings.Builder, d *Digest, p *summary.Paper, show map[string]bool, indent string) {
+	para := func(s string) {
+		b.WriteString("\n")
+		for _, line := range strings.Split(s, "\n") {
+			if line == "" {
+				b.WriteString("\n")
+			} else {
+				b.WriteString(indent + line + "\n")
+			}
+		}
+	}
+	if show["tldr"] && p.TLDR != nil {
+		para("**TL;DR:** " + *p.TLDR)
+	}
+	if show["contribution"] && p.Contribution != nil {
+		para("**Contribution:** " + *p.Contribution)
+	}
+	if show["findings"] && len(p.KeyFindings) > 0 {
+		lines := []string{"**Key findings:**", ""}
+		for _, f := range p.KeyFindings {
+			lines = append(lines, "- "+f.Text)
+		}
+		para(strings.Join(lines, "\n"))
+	}
+	if show["abstract"] && p.Abstract != nil {
+		para("**Abstract:**\n\n" + *p.Abstract)
+	}
+	if ev, ok := d.Evidence[p]; ok && len(ev) > 0 {
+		lines := []string{"**Evidence:**", ""}
+		for _, e := range ev {
+			lines = append(lines, "- "+sectionLabels[e.Section]+": "+bold(e.Text, e.Matches))
+		}
+		para(strings.Join(lines, "\n"))
+	}
+	if show["entities"] {
+		var eb strings.Builder
+		writeEntities(&eb, p)
+		if s := strings.TrimPrefix(eb.String(), "\n"); s != "" {
+			para(strings.TrimSuffix(s, "\n"))
+		}
+	}
+}
+
+var sectionLabels = map[string]string{
+	"tldr": "TL;DR", "contribution": "Contribution", "key_findings": "Key finding", "abstract": "Abstract",
+}
+
+// bold marks the matches of a sentence.
+func bold(text string, spans []evidence.Span) string {
+	var b strings.Builder
+	at := 0
+	for _, s := range spans {
+		b.WriteString(text[at:s.Start])
+		b.WriteString("**" + text[s.Start:s.End] + "**")
+		at = s.End
+	}
+	b.WriteString(text[at:])
+	return b.String()
+}
+
+// writeGroups writes one heading per group and its papers as list items.
+func writeGroups(b *strings.Builder, d *Digest, show map[string]bool) {
+	for _, g := range d.Groups {
+		name := escape(g.Name)
+		if g.ID != nil {
+			name += " (" + escape(*g.ID) + ")"
+		}
+		fmt.Fprintf(b, "\n## %s: %s\n\n", name, count(len(g.Papers), "paper"))
+		for i, p := range g.Papers {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			fmt.Fprintf(b, "- **%s**", strings.TrimSpace(p.Title))
+			if c := citation(p); c != "" {
+				fmt.Fprintf(b, " · %s", c)
+			}
+			b.WriteString("\n")
+			writePaper(b, d, p, show, "  ")
+		}
+	}
 }
 
 func countLine(d *Digest) string {
@@ -80,6 +151,9 @@ func countLine(d *Digest) string {
 	s += "."
 	if len(d.Filter.Types) > 0 {
 		s += " Entities shown: " + escape(strings.Join(d.Filter.Types, ", ")) + "."
+	}
+	if d.GroupBy != "" {
+		s += fmt.Sprintf(" Grouped by %s: %s.", d.GroupBy, count(len(d.Groups), "group"))
 	}
 	return s
 }

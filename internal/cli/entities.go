@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vagut/vagut/internal/digest"
+	"github.com/vagut/vagut/internal/index"
+	"github.com/vagut/vagut/internal/iostreams"
+	"github.com/vagut/vagut/internal/render"
+)
+
+var entityFormats = []string{"md", "json", "jsonl", "csv", "yaml"}
+
+// EntitiesOptions is everything `vagut entities` needs.
+type EntitiesOptions struct {
+	IO        *iostreams.IOStreams
+	Paths     []string
+	Output    string
+	Filter    digest.Filter
+	MinPapers int
+	PairA     string // with --pairs, the two types
+	PairB     string
+	JQ        jqFlag
+}
+
+// NewCmdEntities builds the command; runF replaces the run in tests.
+func NewCmdEntities(f *Factory, runF func(*EntitiesOptions) error) *cobra.Command {
+	opts := &EntitiesOptions{IO: f.IOStreams}
+	var ff filterFlags
+	var pairs string
+	cmd := &cobra.Command{
+		Use:   "entities [PATH...]",
+		Short: "Index the entities of a corpus, or their co-mentions",
+		Long: `Print the entity index of the papers: one row per entity, grouped by id
+(or, without id, by type and case-folded name), with its most frequent name,
+every name and alias seen, how many papers mention it, how many times, and
+which papers. An entity counts for a paper when it is in either of its lists.
+Rows come by papers, then mentions, then name.
+
+` + filterHelp + `
+
+The filters choose the papers; --type and --min-papers choose the rows.
+
+--pairs A,B lists instead the pairs of an entity of type A and one of type B
+mentioned in the same paper, with how many papers and which, most frequent
+first ("which genes come up with intestinal ischemia?").
+
+Output: -o md (a table), json ({"schema_version": 1, "entities": [...]}),
+jsonl (one row a line), csv, yaml. --jq filters the JSON.`,
+		Example: `  # the genes of the corpus, most cited first
+  vagut entities notes/ --type gene
+
+  # entities of papers on I-FABP since 2020, seen in at least two papers
+  vagut entities notes/ --entity I-FABP --since 2020 --min-papers 2
+
+  # which genes come up with which diseases, in how many papers?
+  vagut entities notes/ --pairs gene,disease
+
+  # papers per species, as CSV for a spreadsheet
+  vagut entities notes/ --type species -o csv > species.csv`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := f.Config()
+			if err != nil {
+				return err
+			}
+			opts.Paths = defaultPaths(args, cfg)
+			if opts.JQ.expr != "" && !cmd.Flags().Changed("output") {
+				opts.Output = "json"
+			}
+			if !slices.Contains(entityFormats, opts.Output) {
+				return usagef("--output: unknown format %q (want %s)", opts.Output, strings.Join(entityFormats, ", "))
+			}
+			if opts.MinPapers < 0 {
+				return usagef("--min-papers: must be 0 or more, not %d", opts.MinPapers)
+			}
+			if opts.Filter, err = ff.filter(); err != nil {
+				return err
+			}
+			if pairs != "" {
+				parts := strings.Split(pairs, ",")
+				if len(parts) != 2 || strings.TrimSpace(parts[0]) == "" || strings.TrimSpace(parts[1]) == "" {
+					return usagef("--pairs: want two types, as gene,disease; not %q", pairs)
+				}
+				opts.PairA, opts.PairB = digest.NormalizeType(parts[0]), digest.NormalizeType(parts[1])
+			}
+			if opts.JQ.expr != "" && opts.Output != "json" && opts.Output != "jsonl" {
+				return usagef("--jq needs -o json or jsonl, not %s", opts.Output)
+			}
+			if err := opts.JQ.compile(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runEntities(opts)
+		},
+	}
+	fs := cmd.Flags()
+	fs.SortFlags = false
+	fs.StringVarP(&opts.Output, "output", "o", "md", "output format: "+strings.Join(entityFormats, ", "))
+	ff.register(fs)
+	fs.IntVar(&opts.MinPapers, "min-papers", 0, "only entities (or pairs) in at least `N` papers")
+	fs.StringVar(&pairs, "pairs", "", "list co-mentioned pairs of two entity types, as `A,B` (gene,disease)")
+	opts.JQ.register(fs)
+	return cmd
+}
+
+func runEntities(o *EntitiesOptions) error {
+	papers, code := load(o.IO, o.Paths)
+	if papers == nil && code != exitOK {
+		return &exitError{code}
+	}
+	kept := selectPapers(papers, &o.Filter, "path", 0)
+	var err error
+	if o.PairA != "" {
+		var pairs []index.Pair
+		for _, p := range index.Pairs(kept, o.PairA, o.PairB) {
+			if p.Papers >= o.MinPapers {
+				pairs = append(pairs, p)
+			}
+		}
+		switch o.Output {
+		case "json":
+			err = o.JQ.write(o.IO.Out, func(w io.Writer) error { return render.PairsJSON(w, pairs) })
+		case "jsonl":
+			err = o.JQ.write(o.IO.Out, func(w io.Writer) error { return render.PairsJSONL(w, pairs) })
+		case "yaml":
+			err = render.YAML(o.IO.Out, func(w io.Writer) error { return render.PairsJSON(w, pairs) })
+		case "csv":
+			err = render.PairsCSV(o.IO.Out, pairs)
+		default:
+			err = render.PairsMarkdown(o.IO.Out, pairs, o.PairA, o.PairB, len(kept))
+		}
+	} else {
+		var rows []index.Row
+		for _, r := range index.Build(kept) {
+			if r.Papers >= o.MinPapers && o.Filter.TypeOK(r.Type) {
+				rows = append(rows, r)
+			}
+		}
+		switch o.Output {
+		case "json":
+			err = o.JQ.write(o.IO.Out, func(w io.Writer) error { return render.EntitiesJSON(w, rows) })
+		case "jsonl":
+			err = o.JQ.write(o.IO.Out, func(w io.Writer) error { return render.EntitiesJSONL(w, rows) })
+		case "yaml":
+			err = render.YAML(o.IO.Out, func(w io.Writer) error { return render.EntitiesJSON(w, rows) })
+		case "csv":
+			err = render.EntitiesCSV(o.IO.Out, rows)
+		default:
+			err = render.EntitiesMarkdown(o.IO.Out, rows, len(kept))
+		}
+	}
+	if err := outputError(o.IO, err); err != nil {
+		return err
+	}
+	if code != exitOK {
+		return &exitError{code}
+	}
+	return nil
+}

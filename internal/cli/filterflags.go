@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/vagut/vagut/internal/digest"
+)
+
+// filterFlags are the paper filters that summarize, entities and cite share.
+type filterFlags struct {
+	entities, types, authors, journals []string
+	grep, since, until                 string
+}
+
+const filterHelp = `Filters combine with AND across flags and OR within a repeated flag.
+--entity matches an entity's name, alias or id (written form or CURIE),
+case-insensitively, in the linked and full-text entities. --type limits which
+entities --entity matches and which are shown. --grep is a case-insensitive
+RE2 expression over title, TL;DR, contribution, key findings and abstract.
+--since and --until take YYYY, YYYY-MM or YYYY-MM-DD, inclusive; papers
+without a date are left out when either is given.`
+
+func (ff *filterFlags) register(fs *pflag.FlagSet) {
+	fs.StringArrayVar(&ff.entities, "entity", nil, "keep papers mentioning this entity: name, alias or id (repeatable)")
+	fs.StringArrayVar(&ff.types, "type", nil, "entity type to match and show: gene, disease, chemical, species, ... (repeatable)")
+	fs.StringVar(&ff.grep, "grep", "", "keep papers whose text matches this RE2 expression (case-insensitive)")
+	fs.StringArrayVar(&ff.authors, "author", nil, "keep papers with an author containing this text (repeatable)")
+	fs.StringArrayVar(&ff.journals, "journal", nil, "keep papers whose journal contains this text (repeatable)")
+	fs.StringVar(&ff.since, "since", "", "keep papers published on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fs.StringVar(&ff.until, "until", "", "keep papers published on or before `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+}
+
+// filter validates the flags; every error names its flag.
+func (ff *filterFlags) filter() (digest.Filter, error) {
+	for _, e := range ff.entities {
+		if strings.TrimSpace(e) == "" {
+			return digest.Filter{}, usagef("--entity: empty value")
+		}
+	}
+	f := digest.Filter{Entities: ff.entities, Authors: ff.authors, Journals: ff.journals,
+		GrepExpr: ff.grep, SinceArg: ff.since, UntilArg: ff.until}
+	for _, t := range ff.types {
+		if strings.TrimSpace(t) == "" {
+			return f, usagef("--type: empty value")
+		}
+		f.Types = append(f.Types, digest.NormalizeType(t))
+	}
+	if ff.grep != "" {
+		re, err := digest.CompileGrep(ff.grep)
+		if err != nil {
+			return f, usagef("--grep: %v", err)
+		}
+		f.Grep = re
+	}
+	var err error
+	if ff.since != "" {
+		if f.Since, err = digest.DateBound(ff.since, false); err != nil {
+			return f, usagef("--since: %v", err)
+		}
+	}
+	if ff.until != "" {
+		if f.Until, err = digest.DateBound(ff.until, true); err != nil {
+			return f, usagef("--until: %v", err)
+		}
+	}
+	if f.Since != "" && f.Until != "" && f.Since > f.Until {
+		return f, usagef("--since %s is after --until %s", ff.since, ff.until)
+	}
+	return f, nil
+}
