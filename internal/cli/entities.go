@@ -114,7 +114,11 @@ func runEntities(o *EntitiesOptions) error {
 	if papers == nil && code != exitOK {
 		return &exitError{code}
 	}
-	kept := selectPapers(papers, &o.Filter, "path", 0)
+	// The filters choose the papers; --type chooses the rows, so it must not
+	// narrow what --entity matches here.
+	paperFilter := o.Filter
+	paperFilter.Types = nil
+	kept := selectPapers(papers, &paperFilter, "path", 0)
 	var err error
 	if o.PairA != "" {
 		var pairs []index.Pair

@@ -163,6 +163,7 @@ func (o *SummarizeOptions) complete(ff *filterFlags, sections []string) error {
 
 // selectPapers applies the filters, the order and the limit.
 func selectPapers(papers []*summary.Paper, f *digest.Filter, sortKey string, limit int) []*summary.Paper {
+	f.Resolve(papers)
 	var kept []*summary.Paper
 	for _, p := range papers {
 		if f.Match(p) {
@@ -186,7 +187,7 @@ func runSummarize(o *SummarizeOptions) error {
 	if o.Evidence {
 		d.Evidence = map[*summary.Paper][]evidence.Sentence{}
 		for _, p := range kept {
-			d.Evidence[p] = evidence.Find(p, matchedNames(p, &o.Filter), o.Filter.Grep)
+			d.Evidence[p] = evidence.Find(p, o.Filter.MatchedNames(p), o.Filter.Grep)
 		}
 	}
 	if o.GroupBy != "" {
@@ -226,22 +227,6 @@ func outputError(ios *iostreams.IOStreams, err error) error {
 	}
 	fmt.Fprintf(ios.ErrOut, "vagut: writing output: %v\n", err)
 	return &exitError{exitUsage}
-}
-
-// matchedNames are the names and aliases of the paper's entities that
-// --entity matched: a mention of any of them is evidence.
-func matchedNames(p *summary.Paper, f *digest.Filter) []string {
-	var names []string
-	if len(f.Entities) == 0 {
-		return nil
-	}
-	for _, e := range p.AllEntities() {
-		if f.TypeOK(e.Type) && digest.EntityMatches(e, f.Entities) {
-			names = append(names, e.Name)
-			names = append(names, e.Aliases...)
-		}
-	}
-	return names
 }
 
 // load reads and parses every input, reporting each failure on stderr; it

@@ -28,6 +28,79 @@ type Filter struct {
 
 	// As the user wrote them, for the digest's header.
 	GrepExpr, SinceArg, UntilArg string
+
+	// Set by Resolve: the ids that a query names somewhere in the corpus, and
+	// every name and alias seen for each matched entity.
+	ids   map[string]bool
+	names map[string][]string
+}
+
+// Resolve widens --entity to the whole corpus: a name or alias seen for an
+// entity in any paper selects that entity, by its id, in every paper. So
+// --entity I-FABP finds the papers that list FABP2 [NCBI Gene 2169] without
+// the alias too.
+func (f *Filter) Resolve(papers []*summary.Paper) {
+	if len(f.Entities) == 0 {
+		return
+	}
+	f.ids = map[string]bool{}
+	for _, p := range papers {
+		for _, e := range p.AllEntities() {
+			if e.ID != nil && f.TypeOK(e.Type) && EntityMatches(e, f.Entities) {
+				f.ids[strings.ToLower(*e.ID)] = true
+			}
+		}
+	}
+	f.names = map[string][]string{}
+	for _, p := range papers {
+		for _, e := range p.AllEntities() {
+			if f.entityOK(e) {
+				k := entityKey(e)
+				f.names[k] = append(f.names[k], e.Name)
+				f.names[k] = append(f.names[k], e.Aliases...)
+			}
+		}
+	}
+}
+
+func entityKey(e summary.Entity) string {
+	if e.ID != nil {
+		return "id\x00" + strings.ToLower(*e.ID)
+	}
+	return "name\x00" + e.Type + "\x00" + strings.ToLower(e.Name)
+}
+
+// entityOK reports whether e is an entity --entity (and --type) asked for.
+func (f *Filter) entityOK(e summary.Entity) bool {
+	if !f.TypeOK(e.Type) {
+		return false
+	}
+	if e.ID != nil && f.ids[strings.ToLower(*e.ID)] {
+		return true
+	}
+	return EntityMatches(e, f.Entities)
+}
+
+// MatchedNames are the names and aliases, over the corpus when resolved, of
+// the paper's entities that --entity asked for: a mention of any of them is
+// evidence.
+func (f *Filter) MatchedNames(p *summary.Paper) []string {
+	if len(f.Entities) == 0 {
+		return nil
+	}
+	var out []string
+	for _, e := range p.AllEntities() {
+		if !f.entityOK(e) {
+			continue
+		}
+		if names, ok := f.names[entityKey(e)]; ok {
+			out = append(out, names...)
+		} else {
+			out = append(out, e.Name)
+			out = append(out, e.Aliases...)
+		}
+	}
+	return out
 }
 
 // Describe says in words which paper filters are set, in a fixed order.
@@ -105,7 +178,7 @@ func (f *Filter) TypeOK(t string) bool {
 
 func (f *Filter) matchEntity(p *summary.Paper) bool {
 	for _, e := range p.AllEntities() {
-		if f.TypeOK(e.Type) && EntityMatches(e, f.Entities) {
+		if f.entityOK(e) {
 			return true
 		}
 	}

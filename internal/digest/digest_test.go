@@ -84,3 +84,26 @@ func TestCompileGrepIsCaseInsensitive(t *testing.T) {
 		t.Errorf("CompileGrep: %v", err)
 	}
 }
+
+func TestResolveUsesNamesSeenAnywhereInTheCorpus(t *testing.T) {
+	id := "NCBIGene:2169"
+	withAlias := &summary.Paper{ID: "a", Entities: []summary.Entity{{Type: "gene", Name: "FABP2", ID: &id, Aliases: []string{"I-FABP"}}}}
+	bare := &summary.Paper{ID: "b", Entities: []summary.Entity{{Type: "gene", Name: "FABP2", ID: &id}}}
+	other := &summary.Paper{ID: "c", Entities: []summary.Entity{{Type: "gene", Name: "IL6"}}}
+	f := Filter{Entities: []string{"i-fabp"}}
+	if f.Match(bare) {
+		t.Fatal("before Resolve, a paper without the alias matched")
+	}
+	f.Resolve([]*summary.Paper{withAlias, bare, other})
+	if !f.Match(withAlias) || !f.Match(bare) || f.Match(other) {
+		t.Errorf("after Resolve: %v %v %v, want true true false", f.Match(withAlias), f.Match(bare), f.Match(other))
+	}
+	if diff := cmp.Diff([]string{"FABP2", "I-FABP", "FABP2"}, f.MatchedNames(bare)); diff != "" {
+		t.Errorf("evidence names of the bare paper (-want +got):\n%s", diff)
+	}
+	typed := Filter{Entities: []string{"i-fabp"}, Types: []string{"disease"}}
+	typed.Resolve([]*summary.Paper{withAlias, bare})
+	if typed.Match(bare) {
+		t.Error("--type disease still matched a gene")
+	}
+}

@@ -68,7 +68,9 @@ func EntitiesMarkdown(w io.Writer, rows []index.Row, papers int) error {
 	b.WriteString("# vagut entities\n\n")
 	fmt.Fprintf(&b, "%d entities in %s.\n", len(rows), count(papers, "paper"))
 	if len(rows) > 0 {
-		b.WriteString("\n| Entity | Type | ID | Papers | Mentions | Also named | Paper ids |\n|---|---|---|---|---|---|---|\n")
+		b.WriteString("\n")
+		tableRow(&b, "Entity", "Type", "ID", "Papers", "Mentions", "Also named", "Paper ids")
+		tableRow(&b, "---", "---", "---", "---", "---", "---", "---")
 		for _, r := range rows {
 			var others []string
 			for _, n := range r.Names {
@@ -76,8 +78,8 @@ func EntitiesMarkdown(w io.Writer, rows []index.Row, papers int) error {
 					others = append(others, n)
 				}
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %d | %d | %s | %s |\n", cell(r.Name), cell(r.Type), idLink(r.ID),
-				r.Papers, r.Mentions, cell(strings.Join(others, ", ")), cell(strings.Join(r.PaperIDs, ", ")))
+			tableRow(&b, cell(r.Name), cell(r.Type), idLink(r.ID), strconv.Itoa(r.Papers), strconv.Itoa(r.Mentions),
+				cell(strings.Join(others, ", ")), cell(strings.Join(r.PaperIDs, ", ")))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -165,14 +167,30 @@ func PairsMarkdown(w io.Writer, pairs []index.Pair, a, b string, papers int) err
 	sb.WriteString("# vagut co-mentions\n\n")
 	fmt.Fprintf(&sb, "%s of a %s and a %s in %s.\n", count(len(pairs), "pair"), a, b, count(papers, "paper"))
 	if len(pairs) > 0 {
-		fmt.Fprintf(&sb, "\n| %s | %s | Papers | Paper ids |\n|---|---|---|---|\n", cell(upperFirst(a)), cell(upperFirst(b)))
+		sb.WriteString("\n")
+		tableRow(&sb, cell(upperFirst(a)), cell(upperFirst(b)), "Papers", "Paper ids")
+		tableRow(&sb, "---", "---", "---", "---")
 		for _, p := range pairs {
-			fmt.Fprintf(&sb, "| %s %s | %s %s | %d | %s |\n", cell(p.A.Name), paren(idLink(p.A.ID)), cell(p.B.Name), paren(idLink(p.B.ID)),
-				p.Papers, cell(strings.Join(p.PaperIDs, ", ")))
+			tableRow(&sb, strings.TrimSpace(cell(p.A.Name)+" "+paren(idLink(p.A.ID))), strings.TrimSpace(cell(p.B.Name)+" "+paren(idLink(p.B.ID))),
+				strconv.Itoa(p.Papers), cell(strings.Join(p.PaperIDs, ", ")))
 		}
 	}
 	_, err := io.WriteString(w, sb.String())
 	return err
+}
+
+// tableRow writes one row in markdownlint's compact table style: one space
+// on each side of a cell's text, a single space in an empty cell.
+func tableRow(b *strings.Builder, cells ...string) {
+	b.WriteString("|")
+	for _, c := range cells {
+		if c == "" {
+			b.WriteString(" |")
+		} else {
+			b.WriteString(" " + c + " |")
+		}
+	}
+	b.WriteString("\n")
 }
 
 func paren(s string) string {
