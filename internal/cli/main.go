@@ -80,7 +80,7 @@ problems, the rest came out; 2 usage error or no input.`,
 	var configFile string
 	root.PersistentFlags().StringVar(&configFile, "config", "", "read settings from `FILE` instead of the nearest .vagut.yaml")
 	f := &Factory{IOStreams: ios, Config: func() (*config.Config, error) { return loadConfig(configFile) }}
-	root.AddCommand(NewCmdSummarize(f, nil), NewCmdEntities(f, nil), NewCmdValidate(f, nil), NewCmdFmt(f, nil),
-		NewCmdRules(f), NewCmdSchema(f))
+	root.AddCommand(NewCmdSummarize(f, nil), NewCmdEntities(f, nil), NewCmdCite(f, nil), NewCmdValidate(f, nil),
+		NewCmdFmt(f, nil), NewCmdRules(f), NewCmdSchema(f))
 	return root
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/vagut/vagut/internal/curie"
+	"github.com/vagut/vagut/internal/doi"
 	"github.com/vagut/vagut/internal/evidence"
 	"github.com/vagut/vagut/internal/summary"
 )
@@ -175,8 +176,7 @@ func citation(p *summary.Paper) string {
 		parts = append(parts, *p.Published)
 	}
 	if p.DOI != nil && *p.DOI != "" {
-		doi := BareDOI(*p.DOI)
-		parts = append(parts, fmt.Sprintf("[doi:%s](%s)", escape(doi), linkDest("https://doi.org/"+doi)))
+		parts = append(parts, fmt.Sprintf("[doi:%s](%s)", escape(doi.Bare(*p.DOI)), linkDest(doi.URL(*p.DOI))))
 	}
 	if p.URL != nil && isHTTP(*p.URL) {
 		parts = append(parts, fmt.Sprintf("[%s](%s)", escape(p.ID), linkDest(*p.URL)))
@@ -190,18 +190,6 @@ func Authors(as []string) string {
 		return strings.Join(as[:maxAuthors], ", ") + ", et al."
 	}
 	return strings.Join(as, ", ")
-}
-
-// BareDOI removes a resolver or "doi:" prefix.
-func BareDOI(d string) string {
-	d = strings.TrimSpace(d)
-	low := strings.ToLower(d)
-	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
-		if strings.HasPrefix(low, p) {
-			return strings.TrimSpace(d[len(p):])
-		}
-	}
-	return d
 }
 
 func isHTTP(u string) bool {

@@ -23,17 +23,6 @@ func TestAuthors(t *testing.T) {
 	}
 }
 
-func TestBareDOI(t *testing.T) {
-	for in, want := range map[string]string{
-		"10.1/x": "10.1/x", "https://doi.org/10.1/x": "10.1/x", "doi:10.1/x": "10.1/x",
-		"DOI: 10.1/x": "10.1/x", "https://dx.doi.org/10.1/X": "10.1/X",
-	} {
-		if got := BareDOI(in); got != want {
-			t.Errorf("BareDOI(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func str(s string) *string { return &s }
 
 func TestMarkdownEscapesAndLinks(t *testing.T) {

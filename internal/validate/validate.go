@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/vagut/vagut/internal/curie"
+	"github.com/vagut/vagut/internal/doi"
 	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/summary"
 )
@@ -153,23 +154,11 @@ func (c *checker) sections(p *summary.Paper) {
 
 var doiShape = regexp.MustCompile(`^10\.\d+(\.\d+)*/\S+$`)
 
-// NormalizeDOI strips a resolver or "doi:" prefix and folds case, for comparing DOIs.
-func NormalizeDOI(d string) string {
-	d = strings.TrimSpace(d)
-	low := strings.ToLower(d)
-	for _, p := range []string{"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"} {
-		if strings.HasPrefix(low, p) {
-			return strings.TrimSpace(low[len(p):])
-		}
-	}
-	return low
-}
-
 func (c *checker) metadata(p *summary.Paper, lines int) {
 	if p.MetadataLine == 0 {
 		c.add("VG008", p.TitleLine, 1, "no metadata line (source · DOI: … · journal · YYYY-MM-DD) after the title")
 	}
-	if p.DOI != nil && !doiShape.MatchString(NormalizeDOI(*p.DOI)) {
+	if p.DOI != nil && !doiShape.MatchString(doi.Key(*p.DOI)) {
 		c.add("VG010", p.MetadataLine, p.DOICol, "DOI %q is not of the form 10.<digits>/<suffix>", *p.DOI)
 	}
 	if p.Published != nil {
@@ -260,7 +249,7 @@ func Corpus(cfg *Config, papers []*summary.Paper) []Diagnostic {
 	var dois, ids []string
 	for _, p := range papers {
 		if p.DOI != nil && strings.TrimSpace(*p.DOI) != "" {
-			k := NormalizeDOI(*p.DOI)
+			k := doi.Key(*p.DOI)
 			if byDOI[k] == nil {
 				dois = append(dois, k)
 			}
@@ -290,7 +279,7 @@ func Corpus(cfg *Config, papers []*summary.Paper) []Diagnostic {
 					continue
 				}
 				// The same DOI already says it; an id taken from the DOI adds nothing.
-				if p.DOI != nil && q.DOI != nil && NormalizeDOI(*p.DOI) == NormalizeDOI(*q.DOI) {
+				if p.DOI != nil && q.DOI != nil && doi.Key(*p.DOI) == doi.Key(*q.DOI) {
 					continue
 				}
 				c.path = p.Path

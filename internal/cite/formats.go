@@ -1,0 +1,209 @@
+package cite
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/vagut/vagut/internal/summary"
+)
+
+// Formats are the citation formats.
+var Formats = []string{"csljson", "bibtex", "ris"}
+
+// Write writes entries in one of Formats.
+func Write(w io.Writer, format string, entries []Entry) error {
+	switch format {
+	case "bibtex":
+		return writeBibTeX(w, entries)
+	case "ris":
+		return writeRIS(w, entries)
+	}
+	return writeCSL(w, entries)
+}
+
+type cslName struct {
+	Family  string `json:"family,omitempty"`
+	Given   string `json:"given,omitempty"`
+	Suffix  string `json:"suffix,omitempty"`
+	Literal string `json:"literal,omitempty"`
+}
+
+type cslDate struct {
+	DateParts [][]int `json:"date-parts"`
+}
+
+type cslItem struct {
+	ID             string    `json:"id"`
+	Type           string    `json:"type"`
+	Title          string    `json:"title"`
+	Author         []cslName `json:"author,omitempty"`
+	ContainerTitle string    `json:"container-title,omitempty"`
+	Publisher      string    `json:"publisher,omitempty"`
+	Issued         *cslDate  `json:"issued,omitempty"`
+	DOI            string    `json:"DOI,omitempty"`
+	URL            string    `json:"URL,omitempty"`
+	PMCID          string    `json:"PMCID,omitempty"`
+	Abstract       string    `json:"abstract,omitempty"`
+}
+
+// writeCSL writes a CSL-JSON array, the input pandoc --citeproc and Zotero read.
+func writeCSL(w io.Writer, entries []Entry) error {
+	items := make([]cslItem, 0, len(entries))
+	for _, e := range entries {
+		p := e.Paper
+		it := cslItem{ID: e.Key, Type: "article-journal", Title: p.Title, ContainerTitle: summary.Str(p.Journal),
+			DOI: e.DOI, URL: e.Link(), Abstract: summary.Str(p.Abstract)}
+		if e.Preprint() {
+			it.Type, it.ContainerTitle, it.Publisher = "article", "", summary.Str(p.Source)
+		}
+		for _, a := range e.Authors {
+			it.Author = append(it.Author, cslName{Family: a.Family, Given: a.Given, Suffix: a.Suffix, Literal: a.Literal})
+		}
+		if p.Published != nil {
+			it.Issued = &cslDate{DateParts: [][]int{dateParts(*p.Published)}}
+		}
+		if strings.EqualFold(summary.Str(p.Source), "PMC") && strings.HasPrefix(p.ID, "PMC") {
+			it.PMCID = p.ID
+		}
+		items = append(items, it)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(items); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// bibEscaper escapes LaTeX's special characters; other Unicode stays as it is
+// (biber, pandoc and modern BibTeX read UTF-8).
+var bibEscaper = strings.NewReplacer(`\`, `\textbackslash{}`, "{", `\{`, "}", `\}`, "&", `\&`, "%", `\%`,
+	"$", `\$`, "#", `\#`, "_", `\_`, "~", `\textasciitilde{}`, "^", `\textasciicircum{}`)
+
+func bib(s string) string { return bibEscaper.Replace(strings.Join(strings.Fields(s), " ")) }
+
+// bibTitle protects words with capitals after their first letter (VA-ECMO,
+// I-FABP, mRNA) from a style's case changes.
+func bibTitle(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		core := strings.TrimRight(w, ":;,.?!")
+		rest := []rune(core)
+		if len(rest) > 1 && strings.ToLower(string(rest[1:])) != string(rest[1:]) {
+			words[i] = "{" + bib(core) + "}" + bib(w[len(core):])
+		} else {
+			words[i] = bib(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func bibName(n Name) string {
+	switch {
+	case n.Literal != "":
+		return "{" + bib(n.Literal) + "}"
+	case n.Given == "":
+		return bib(n.Family)
+	case n.Suffix != "":
+		return bib(n.Family) + ", " + bib(n.Suffix) + ", " + bib(n.Given)
+	}
+	return bib(n.Family) + ", " + bib(n.Given)
+}
+
+var months = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+func writeBibTeX(w io.Writer, entries []Entry) error {
+	var b strings.Builder
+	for i, e := range entries {
+		p := e.Paper
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		kind := "article"
+		if e.Preprint() || p.Journal == nil {
+			kind = "misc"
+		}
+		fmt.Fprintf(&b, "@%s{%s,\n", kind, e.Key)
+		field := func(name, value string) {
+			if value != "" {
+				fmt.Fprintf(&b, "  %s = {%s},\n", name, value)
+			}
+		}
+		var names []string
+		for _, a := range e.Authors {
+			names = append(names, bibName(a))
+		}
+		field("author", strings.Join(names, " and "))
+		field("title", bibTitle(p.Title))
+		if kind == "article" {
+			field("journal", bib(summary.Str(p.Journal)))
+		} else {
+			field("howpublished", bib(summary.Str(p.Source)))
+		}
+		field("year", e.Year)
+		if d := dateParts(summary.Str(p.Published)); len(d) >= 2 && d[1] >= 1 && d[1] <= 12 {
+			fmt.Fprintf(&b, "  month = %s,\n", months[d[1]-1])
+		}
+		field("date", summary.Str(p.Published))
+		field("doi", bib(e.DOI))
+		field("url", strings.NewReplacer("{", "%7B", "}", "%7D", " ", "%20").Replace(e.Link()))
+		field("abstract", bib(summary.Str(p.Abstract)))
+		s := strings.TrimSuffix(b.String(), ",\n") + "\n}\n"
+		b.Reset()
+		b.WriteString(s)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeRIS(w io.Writer, entries []Entry) error {
+	var b strings.Builder
+	for i, e := range entries {
+		p := e.Paper
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		tag := func(t, v string) {
+			if v = strings.Join(strings.Fields(v), " "); v != "" {
+				fmt.Fprintf(&b, "%s  - %s\n", t, v)
+			}
+		}
+		ty := "JOUR"
+		if e.Preprint() {
+			ty = "UNPB"
+		}
+		tag("TY", ty)
+		tag("ID", e.Key)
+		for _, a := range e.Authors {
+			switch {
+			case a.Literal != "":
+				tag("AU", a.Literal)
+			case a.Given == "":
+				tag("AU", a.Family)
+			case a.Suffix != "":
+				tag("AU", a.Family+", "+a.Given+", "+a.Suffix)
+			default:
+				tag("AU", a.Family+", "+a.Given)
+			}
+		}
+		tag("TI", p.Title)
+		tag("T2", summary.Str(p.Journal))
+		tag("PY", e.Year)
+		tag("DA", strings.ReplaceAll(summary.Str(p.Published), "-", "/"))
+		tag("DO", e.DOI)
+		tag("UR", e.Link())
+		tag("AB", summary.Str(p.Abstract))
+		tag("ER", " ")
+		s := strings.TrimSuffix(b.String(), "ER  - \n") + "ER  - \n"
+		b.Reset()
+		b.WriteString(s)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
