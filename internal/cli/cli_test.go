@@ -181,7 +181,7 @@ func TestCLI(t *testing.T) {
 		{name: "folder without summaries", args: []string{"summarize", "internal/cli"},
 			stderr: "vagut: internal/cli: no summary files (.md, .markdown, .txt) in this folder\n", code: 2},
 		{name: "unknown flag", args: []string{"summarize", "--bogus"}, stderr: "vagut: unknown flag: --bogus\n", code: 2},
-		{name: "unknown output", args: []string{"summarize", "-o", "xml"}, stderr: "vagut: --output: unknown format \"xml\" (want md, json, jsonl, yaml, csv)\n", code: 2},
+		{name: "unknown output", args: []string{"summarize", "-o", "xml"}, stderr: "vagut: --output: unknown format \"xml\" (want md, json, jsonl, yaml, csv, html)\n", code: 2},
 		{name: "bad date", args: []string{"summarize", "--since", "2021-02-30"}, stderr: "vagut: --since: \"2021-02-30\" is not a date: want YYYY, YYYY-MM or YYYY-MM-DD\n", code: 2},
 		{name: "bad until", args: []string{"summarize", "--until", "May 2021"}, stderr: "vagut: --until: \"May 2021\" is not a date: want YYYY, YYYY-MM or YYYY-MM-DD\n", code: 2},
 		{name: "since after until", args: []string{"summarize", "--since", "2022", "--until", "2021"}, stderr: "vagut: --since 2022 is after --until 2021\n", code: 2},

@@ -20,7 +20,7 @@ import (
 // DefaultPath is read when no PATH is given and no .vagut.yaml names any.
 const DefaultPath = "seeds"
 
-var outputFormats = []string{"md", "json", "jsonl", "yaml", "csv"}
+var outputFormats = []string{"md", "json", "jsonl", "yaml", "csv", "html"}
 
 // SummarizeOptions is everything `vagut summarize` needs, validated.
 type SummarizeOptions struct {
@@ -59,9 +59,11 @@ paper that mention the entity (by any of its names or aliases, as a whole
 word) or match the pattern.
 
 Output: -o md (default) is a CommonMark digest; --sections picks its parts.
--o json is one document {"schema_version": 1, "filters", "total", "count",
-"papers"}; -o jsonl is one paper per line; -o yaml is the JSON document as
-YAML; -o csv is one row per paper. vagut schema describes the JSON. --jq
+-o html is the digest as one self-contained web page (no script, no external
+asset; raw HTML from summaries is shown escaped). -o json is one document
+{"schema_version": 1, "filters", "total", "count", "papers"}; -o jsonl is one
+paper per line; -o yaml is the JSON document as YAML; -o csv is one row per
+paper. vagut schema describes the JSON. --jq
 filters the JSON with a jq expression. Same inputs, same bytes.
 
 Exit codes: 0 ok, an empty digest too; 1 some files failed (named on stderr,
@@ -137,8 +139,8 @@ func (o *SummarizeOptions) complete(ff *filterFlags, sections []string) error {
 		if o.GroupBy != "year" && o.GroupBy != "journal" {
 			o.GroupBy = digest.NormalizeType(o.GroupBy)
 		}
-		if o.Output != "md" && o.Output != "json" && o.Output != "yaml" {
-			return usagef("--group-by works with -o md, json or yaml, not %s", o.Output)
+		if o.Output != "md" && o.Output != "json" && o.Output != "yaml" && o.Output != "html" {
+			return usagef("--group-by works with -o md, html, json or yaml, not %s", o.Output)
 		}
 	}
 	if o.JQ.expr != "" && o.Output != "json" && o.Output != "jsonl" {
@@ -203,6 +205,8 @@ func runSummarize(o *SummarizeOptions) error {
 		err = render.YAML(o.IO.Out, func(w io.Writer) error { return render.JSON(w, d) })
 	case "csv":
 		err = render.PapersCSV(o.IO.Out, d)
+	case "html":
+		err = render.HTML(o.IO.Out, d)
 	default:
 		err = render.Markdown(o.IO.Out, d)
 	}

@@ -101,7 +101,7 @@ func TestViewUsageErrors(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"summarize", "--evidence"}, "vagut: --evidence needs --entity or --grep: evidence of what?\n"},
-		{[]string{"summarize", "--group-by", "gene", "-o", "csv"}, "vagut: --group-by works with -o md, json or yaml, not csv\n"},
+		{[]string{"summarize", "--group-by", "gene", "-o", "csv"}, "vagut: --group-by works with -o md, html, json or yaml, not csv\n"},
 		{[]string{"entities", "--pairs", "gene"}, "vagut: --pairs: want two types, as gene,disease; not \"gene\"\n"},
 		{[]string{"entities", "-o", "html"}, "vagut: --output: unknown format \"html\" (want md, json, jsonl, csv, yaml)\n"},
 		{[]string{"schema", "nope"}, "vagut: unknown schema \"nope\" (want papers, paper, entities, entity-row, pairs, pair, diagnostics)\n"},
