@@ -1,12 +1,12 @@
 GO ?= go
 FUZZTIME ?= 5m
 
-.PHONY: all build test lint install fuzz clean
+.PHONY: all build test lint install fuzz man clean
 
 all: lint test build
 
 build:
-	$(GO) build -o bin/vagut ./cmd/vagut
+	$(GO) build -buildvcs=auto -o bin/vagut ./cmd/vagut
 
 test:
 	$(GO) test ./...
@@ -16,7 +16,7 @@ lint:
 	$(GO) vet ./...
 
 install:
-	$(GO) install ./cmd/vagut
+	$(GO) install -buildvcs=auto ./cmd/vagut
 
 # Fuzz the parser and the fmt round trip; crashers land in internal/*/testdata/fuzz
 # and become regression tests.
@@ -24,5 +24,9 @@ fuzz:
 	$(GO) test ./internal/parse -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./internal/format -run '^$$' -fuzz FuzzFormat -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
+# Man pages from the commands' own help, into man/ (view: man -l man/vagut-summarize.1).
+man:
+	$(GO) run ./cmd/vagut-man man
+
 clean:
-	rm -rf bin
+	rm -rf bin man

@@ -76,11 +76,14 @@ problems, the rest came out; 2 usage error or no input.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return &usageError{err.Error()}
 	})
-	root.CompletionOptions.DisableDefaultCmd = true
 	var configFile string
 	root.PersistentFlags().StringVar(&configFile, "config", "", "read settings from `FILE` instead of the nearest .vagut.yaml")
 	f := &Factory{IOStreams: ios, Config: func() (*config.Config, error) { return loadConfig(configFile) }}
 	root.AddCommand(NewCmdSummarize(f, nil), NewCmdEntities(f, nil), NewCmdCite(f, nil), NewCmdValidate(f, nil),
-		NewCmdFmt(f, nil), NewCmdRules(f), NewCmdSchema(f))
+		NewCmdFmt(f, nil), NewCmdRules(f), NewCmdSchema(f), NewCmdVersion(f))
+	root.AddCommand(helpTopics()...)
+	root.Version = versionLine()
+	root.SetVersionTemplate("{{.Version}}\n")
+	registerCompletions(root)
 	return root
 }

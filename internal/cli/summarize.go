@@ -34,6 +34,9 @@ type SummarizeOptions struct {
 	GroupBy  string
 	Evidence bool
 	JQ       jqFlag
+	// Styled renders the Markdown for a terminal: stdout is one, -o was not
+	// given and NO_COLOR is not set.
+	Styled bool
 }
 
 // NewCmdSummarize builds the command; runF replaces the run in tests.
@@ -59,6 +62,8 @@ paper that mention the entity (by any of its names or aliases, as a whole
 word) or match the pattern.
 
 Output: -o md (default) is a CommonMark digest; --sections picks its parts.
+In a terminal the digest is shown styled and wrapped to its width; piped,
+redirected, with NO_COLOR set or with -o md given, it is plain Markdown.
 -o html is the digest as one self-contained web page (no script, no external
 asset; raw HTML from summaries is shown escaped). -o json is one document
 {"schema_version": 1, "filters", "total", "count", "papers"}; -o jsonl is one
@@ -95,6 +100,9 @@ folder with no summary.`,
 			if err := opts.complete(&ff, sections); err != nil {
 				return err
 			}
+			ios := opts.IO
+			opts.Styled = opts.Output == "md" && !cmd.Flags().Changed("output") && ios.StdoutTTY &&
+				ios.Getenv("NO_COLOR") == "" && ios.Getenv("TERM") != "dumb"
 			if runF != nil {
 				return runF(opts)
 			}
@@ -208,7 +216,11 @@ func runSummarize(o *SummarizeOptions) error {
 	case "html":
 		err = render.HTML(o.IO.Out, d)
 	default:
-		err = render.Markdown(o.IO.Out, d)
+		if o.Styled {
+			err = render.Terminal(o.IO.Out, d, o.IO.Width(), o.IO.Getenv("GLAMOUR_STYLE"))
+		} else {
+			err = render.Markdown(o.IO.Out, d)
+		}
 	}
 	if err := outputError(o.IO, err); err != nil {
 		return err

@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"io"
 	"os"
+
+	"golang.org/x/term"
 )
 
 // IOStreams is the I/O a command may use.
@@ -13,18 +15,32 @@ type IOStreams struct {
 	In     io.Reader
 	Out    io.Writer
 	ErrOut io.Writer
-	// Getenv reads the environment (GITHUB_ACTIONS, ...); tests give their own.
+	// Getenv reads the environment (GITHUB_ACTIONS, NO_COLOR, ...); tests give their own.
 	Getenv func(string) string
+	// StdoutTTY is true when stdout is a terminal, so output can be styled.
+	StdoutTTY bool
+	// Width is the terminal's width in columns, 0 when unknown.
+	Width func() int
 }
 
 // System returns the process's real streams.
 func System() *IOStreams {
-	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv}
+	fd := int(os.Stdout.Fd())
+	return &IOStreams{
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv,
+		StdoutTTY: term.IsTerminal(fd),
+		Width: func() int {
+			if w, _, err := term.GetSize(fd); err == nil {
+				return w
+			}
+			return 0
+		},
+	}
 }
 
 // Test returns streams backed by buffers: stdin, stdout, stderr.
 func Test() (*IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
 	in, out, errOut := &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
 	env := func(string) string { return "" }
-	return &IOStreams{In: in, Out: out, ErrOut: errOut, Getenv: env}, in, out, errOut
+	return &IOStreams{In: in, Out: out, ErrOut: errOut, Getenv: env, Width: func() int { return 0 }}, in, out, errOut
 }
