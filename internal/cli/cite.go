@@ -14,16 +14,17 @@ import (
 
 // CiteOptions is everything `vagut cite` needs.
 type CiteOptions struct {
-	IO     *iostreams.IOStreams
-	Paths  []string
-	Output string
-	Filter digest.Filter
-	JQ     jqFlag
+	IO      *iostreams.IOStreams
+	Factory *Factory
+	Paths   []string
+	Output  string
+	Filter  digest.Filter
+	JQ      jqFlag
 }
 
 // NewCmdCite builds the command; runF replaces the run in tests.
 func NewCmdCite(f *Factory, runF func(*CiteOptions) error) *cobra.Command {
-	opts := &CiteOptions{IO: f.IOStreams}
+	opts := &CiteOptions{IO: f.IOStreams, Factory: f}
 	var ff filterFlags
 	cmd := &cobra.Command{
 		Use:   "cite [PATH...]",
@@ -85,17 +86,12 @@ Beethoven"), Unicode intact.
 }
 
 func runCite(o *CiteOptions) error {
-	papers, code := load(o.IO, o.Paths)
-	if papers == nil && code != exitOK {
-		return &exitError{code}
+	l := newLoader(o.Factory)
+	papers, ok := loadPapers(l, o.Paths, false)
+	if !ok {
+		return &exitError{l.code}
 	}
 	entries := cite.Entries(selectPapers(papers, &o.Filter, "path", 0))
 	err := o.JQ.write(o.IO.Out, func(w io.Writer) error { return cite.Write(w, o.Output, entries) })
-	if err := outputError(o.IO, err); err != nil {
-		return err
-	}
-	if code != exitOK {
-		return &exitError{code}
-	}
-	return nil
+	return finish(l, outputError(o.IO, err))
 }

@@ -172,9 +172,10 @@ func TestCLI(t *testing.T) {
 		{name: "bad files reported, the rest printed", args: []string{"summarize", "testdata/bad", "seeds", "-o", "jsonl"}, stdout: `"id":"PMC12769693"`,
 			stderr: "vagut: testdata/bad/binary.md:2: not a text file (NUL byte)\n" +
 				"vagut: testdata/bad/empty.md:1: empty file, not a summary\n" +
-				"vagut: testdata/bad/no-title.md:1: no \"# \" title: not a summary\n", code: 1},
+				"vagut: testdata/bad/no-title.md:1: no \"# \" title: not a summary\n" +
+				"vagut: 4 files, 1 paper, 3 errors\n", code: 1},
 		{name: "only bad files", args: []string{"summarize", "testdata/bad/no-title.md"},
-			stdout: "0 of 0 papers", stderr: "vagut: testdata/bad/no-title.md:1: no \"# \" title: not a summary\n", code: 1},
+			stdout: "0 of 0 papers", stderr: "vagut: testdata/bad/no-title.md:1: no \"# \" title: not a summary\nvagut: 1 file, 0 papers, 1 error\n", code: 1},
 		{name: "missing path", args: []string{"summarize", "no/such/dir"}, stderr: "vagut: no/such/dir: no such file or directory\n", code: 2},
 		{name: "missing path beside a good one", args: []string{"summarize", "nope.md", "seeds", "-o", "jsonl"}, stdout: `"id":"PMC12769693"`,
 			stderr: "vagut: nope.md: no such file or directory\n", code: 2},

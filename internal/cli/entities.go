@@ -18,6 +18,7 @@ var entityFormats = []string{"md", "json", "jsonl", "csv", "yaml"}
 // EntitiesOptions is everything `vagut entities` needs.
 type EntitiesOptions struct {
 	IO        *iostreams.IOStreams
+	Factory   *Factory
 	Paths     []string
 	Output    string
 	Filter    digest.Filter
@@ -29,7 +30,7 @@ type EntitiesOptions struct {
 
 // NewCmdEntities builds the command; runF replaces the run in tests.
 func NewCmdEntities(f *Factory, runF func(*EntitiesOptions) error) *cobra.Command {
-	opts := &EntitiesOptions{IO: f.IOStreams}
+	opts := &EntitiesOptions{IO: f.IOStreams, Factory: f}
 	var ff filterFlags
 	var pairs string
 	cmd := &cobra.Command{
@@ -110,9 +111,10 @@ jsonl (one row a line), csv, yaml. --jq filters the JSON.`,
 }
 
 func runEntities(o *EntitiesOptions) error {
-	papers, code := load(o.IO, o.Paths)
-	if papers == nil && code != exitOK {
-		return &exitError{code}
+	l := newLoader(o.Factory)
+	papers, ok := loadPapers(l, o.Paths, false)
+	if !ok {
+		return &exitError{l.code}
 	}
 	// The filters choose the papers; --type chooses the rows, so it must not
 	// narrow what --entity matches here.
@@ -159,11 +161,5 @@ func runEntities(o *EntitiesOptions) error {
 			err = render.EntitiesMarkdown(o.IO.Out, rows, len(kept))
 		}
 	}
-	if err := outputError(o.IO, err); err != nil {
-		return err
-	}
-	if code != exitOK {
-		return &exitError{code}
-	}
-	return nil
+	return finish(l, outputError(o.IO, err))
 }

@@ -17,15 +17,16 @@ import (
 
 // FmtOptions is everything `vagut fmt` needs.
 type FmtOptions struct {
-	IO    *iostreams.IOStreams
-	Paths []string
-	Check bool
-	Write bool
+	IO      *iostreams.IOStreams
+	Factory *Factory
+	Paths   []string
+	Check   bool
+	Write   bool
 }
 
 // NewCmdFmt builds the command; runF replaces the run in tests.
 func NewCmdFmt(f *Factory, runF func(*FmtOptions) error) *cobra.Command {
-	opts := &FmtOptions{IO: f.IOStreams}
+	opts := &FmtOptions{IO: f.IOStreams, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "fmt [PATH...]",
 		Short: "Rewrite summaries in canonical form, as gofmt does for Go",
@@ -77,51 +78,62 @@ change (--check) or could not be formatted; 2 usage error or no input.`,
 	return cmd
 }
 
+// formatted is the work of the pipeline for fmt.
+type formatted struct {
+	src, out []byte
+	err      error
+}
+
 func runFmt(o *FmtOptions) error {
-	srcs, code := readInputs(o.IO, o.Paths)
-	if srcs == nil {
-		return &exitError{code}
-	}
-	for _, s := range srcs {
-		out, err := format.Source(s.path, s.src)
-		if err != nil {
+	l := newLoader(o.Factory)
+	var werr error
+	ok := each(l, o.Paths, false, func(path string, src []byte) formatted {
+		out, err := format.Source(path, src)
+		return formatted{src, out, err}
+	}, func(path string, r formatted) bool {
+		if r.err != nil {
 			var pe *parse.Error
 			var fe *format.Error
 			switch {
-			case errors.As(err, &pe):
-				fmt.Fprintf(o.IO.ErrOut, "vagut: %s:%d: %s\n", s.path, pe.Line, pe.Msg)
-			case errors.As(err, &fe):
-				fmt.Fprintf(o.IO.ErrOut, "vagut: %s:%d: %s\n", s.path, fe.Line, fe.Msg)
+			case errors.As(r.err, &pe):
+				l.fail("%s:%d: %s", path, pe.Line, pe.Msg)
+			case errors.As(r.err, &fe):
+				l.fail("%s:%d: %s", path, fe.Line, fe.Msg)
 			default:
-				fmt.Fprintf(o.IO.ErrOut, "vagut: %s: %v\n", s.path, err)
+				l.fail("%s: %v", path, r.err)
 			}
-			code = max(code, exitFindings)
-			continue
+			return true
 		}
-		changed := !bytes.Equal(out, s.src)
+		changed := !bytes.Equal(r.out, r.src)
 		switch {
 		case o.Check:
 			if changed {
-				fmt.Fprintln(o.IO.Out, s.path)
-				code = max(code, exitFindings)
+				if _, werr = fmt.Fprintln(o.IO.Out, path); werr != nil {
+					return false
+				}
+				l.code = max(l.code, exitFindings)
 			}
 		case o.Write:
-			if !changed {
-				continue
-			}
-			if err := writeAtomic(s.path, out); err != nil {
-				fmt.Fprintf(o.IO.ErrOut, "vagut: %s: not rewritten: %v\n", s.path, err)
-				code = max(code, exitFindings)
+			if changed {
+				if err := writeAtomic(path, r.out); err != nil {
+					l.fail("%s: not rewritten: %v", path, err)
+				}
 			}
 		default:
-			if _, err := o.IO.Out.Write(out); err != nil {
-				fmt.Fprintf(o.IO.ErrOut, "vagut: writing output: %v\n", err)
-				return &exitError{exitUsage}
+			if _, werr = o.IO.Out.Write(r.out); werr != nil {
+				return false
 			}
 		}
+		return true
+	})
+	if !ok {
+		return &exitError{l.code}
 	}
-	if code != exitOK {
-		return &exitError{code}
+	if err := outputError(o.IO, werr); err != nil {
+		return err
+	}
+	if l.code != exitOK {
+		return &exitError{l.code}
 	}
 	return nil
 }

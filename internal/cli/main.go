@@ -18,6 +18,7 @@ import (
 type Factory struct {
 	IOStreams *iostreams.IOStreams
 	Config    func() (*config.Config, error)
+	Run       *runFlags
 }
 
 // Main runs vagut with the process's arguments and streams.
@@ -78,7 +79,8 @@ problems, the rest came out; 2 usage error or no input.`,
 	})
 	var configFile string
 	root.PersistentFlags().StringVar(&configFile, "config", "", "read settings from `FILE` instead of the nearest .vagut.yaml")
-	f := &Factory{IOStreams: ios, Config: func() (*config.Config, error) { return loadConfig(configFile) }}
+	f := &Factory{IOStreams: ios, Config: func() (*config.Config, error) { return loadConfig(configFile) }, Run: &runFlags{}}
+	f.Run.register(root.PersistentFlags())
 	root.AddCommand(NewCmdSummarize(f, nil), NewCmdEntities(f, nil), NewCmdCite(f, nil), NewCmdValidate(f, nil),
 		NewCmdFmt(f, nil), NewCmdRules(f), NewCmdSchema(f), NewCmdVersion(f))
 	root.AddCommand(helpTopics()...)

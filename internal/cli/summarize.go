@@ -25,6 +25,7 @@ var outputFormats = []string{"md", "json", "jsonl", "yaml", "csv", "html"}
 // SummarizeOptions is everything `vagut summarize` needs, validated.
 type SummarizeOptions struct {
 	IO       *iostreams.IOStreams
+	Factory  *Factory
 	Paths    []string
 	Output   string
 	Filter   digest.Filter
@@ -41,7 +42,7 @@ type SummarizeOptions struct {
 
 // NewCmdSummarize builds the command; runF replaces the run in tests.
 func NewCmdSummarize(f *Factory, runF func(*SummarizeOptions) error) *cobra.Command {
-	opts := &SummarizeOptions{IO: f.IOStreams}
+	opts := &SummarizeOptions{IO: f.IOStreams, Factory: f}
 	var ff filterFlags
 	var sections []string
 	cmd := &cobra.Command{
@@ -188,9 +189,13 @@ func selectPapers(papers []*summary.Paper, f *digest.Filter, sortKey string, lim
 }
 
 func runSummarize(o *SummarizeOptions) error {
-	papers, code := load(o.IO, o.Paths)
-	if papers == nil && code != exitOK {
-		return &exitError{code}
+	l := newLoader(o.Factory)
+	if o.Output == "jsonl" && o.Sort == "path" {
+		return streamSummarize(o, l)
+	}
+	papers, ok := loadPapers(l, o.Paths, false)
+	if !ok {
+		return &exitError{l.code}
 	}
 	kept := selectPapers(papers, &o.Filter, o.Sort, o.Limit)
 	d := &render.Digest{Papers: kept, Total: len(papers), Filter: &o.Filter, Sort: o.Sort, Limit: o.Limit, Sections: o.Sections}
@@ -222,19 +227,92 @@ func runSummarize(o *SummarizeOptions) error {
 			err = render.Markdown(o.IO.Out, d)
 		}
 	}
-	if err := outputError(o.IO, err); err != nil {
+	return finish(l, outputError(o.IO, err))
+}
+
+// streamSummarize writes each paper as soon as it and every one before it
+// are parsed, in path order, so memory stays flat however large the corpus.
+// --entity then matches each paper's own names, aliases and ids: there is no
+// corpus to resolve other names against.
+func streamSummarize(o *SummarizeOptions, l *loader) error {
+	d := &render.Digest{Filter: &o.Filter}
+	if o.Evidence {
+		d.Evidence = map[*summary.Paper][]evidence.Sentence{}
+	}
+	written := 0
+	var werr error
+	ok := each(l, o.Paths, true, parseWork, func(path string, r parsed) bool {
+		if r.err != nil {
+			l.fail("%s:%v", path, r.err)
+			return true
+		}
+		l.papers++
+		if !o.Filter.Match(r.paper) {
+			return true
+		}
+		p := o.Filter.View(r.paper)
+		d.Papers = []*summary.Paper{p}
+		if o.Evidence {
+			clear(d.Evidence)
+			d.Evidence[p] = evidence.Find(p, o.Filter.MatchedNames(p), o.Filter.Grep)
+		}
+		if werr = o.JQ.write(o.IO.Out, func(w io.Writer) error { return render.JSONL(w, d) }); werr != nil {
+			return false
+		}
+		written++
+		return o.Limit == 0 || written < o.Limit
+	})
+	if !ok {
+		return &exitError{l.code}
+	}
+	return finish(l, outputError(o.IO, werr))
+}
+
+// parsed is the work of the pipeline for the commands that read papers.
+type parsed struct {
+	paper *summary.Paper
+	err   error
+}
+
+func parseWork(path string, src []byte) parsed {
+	p, err := parse.Parse(path, src)
+	return parsed{p, err}
+}
+
+// loadPapers reads and parses every input concurrently, reporting each
+// failure on stderr; ok is false when no input could be listed at all.
+func loadPapers(l *loader, paths []string, sorted bool) (papers []*summary.Paper, ok bool) {
+	papers = []*summary.Paper{}
+	ok = each(l, paths, sorted, parseWork, func(path string, r parsed) bool {
+		if r.err != nil {
+			l.fail("%s:%v", path, r.err)
+			return true
+		}
+		l.papers++
+		papers = append(papers, r.paper)
+		return true
+	})
+	return papers, ok
+}
+
+// finish ends a command: the closing count, then the exit code of the
+// inputs' failures unless the run itself failed.
+func finish(l *loader, err error) error {
+	l.summary()
+	if err != nil {
 		return err
 	}
-	if code != exitOK {
-		return &exitError{code}
+	if l.code != exitOK {
+		return &exitError{l.code}
 	}
 	return nil
 }
 
 // outputError reports a failure to write: a jq expression that failed on the
-// data is the user's error, anything else the tool's. Both exit 2.
+// data is the user's error, anything else the tool's. Both exit 2. A reader
+// that went away (| head) ends the run quietly.
 func outputError(ios *iostreams.IOStreams, err error) error {
-	if err == nil {
+	if err == nil || brokenPipe(err) {
 		return nil
 	}
 	var je *jqError
@@ -243,25 +321,4 @@ func outputError(ios *iostreams.IOStreams, err error) error {
 	}
 	fmt.Fprintf(ios.ErrOut, "vagut: writing output: %v\n", err)
 	return &exitError{exitUsage}
-}
-
-// load reads and parses every input, reporting each failure on stderr; it
-// returns the papers that parsed and the exit code the failures call for.
-// papers is nil only when no input could be listed at all.
-func load(ios *iostreams.IOStreams, paths []string) ([]*summary.Paper, int) {
-	srcs, code := readInputs(ios, paths)
-	if srcs == nil {
-		return nil, code
-	}
-	papers := []*summary.Paper{}
-	for _, s := range srcs {
-		p, err := parse.Parse(s.path, s.src)
-		if err != nil {
-			fmt.Fprintf(ios.ErrOut, "vagut: %s:%v\n", s.path, err)
-			code = max(code, exitFindings)
-			continue
-		}
-		papers = append(papers, p)
-	}
-	return papers, code
 }

@@ -15,17 +15,18 @@ import (
 
 // ValidateOptions is everything `vagut validate` needs.
 type ValidateOptions struct {
-	IO     *iostreams.IOStreams
-	Paths  []string
-	Format string
-	Strict bool
-	Config validate.Config
-	JQ     jqFlag
+	IO      *iostreams.IOStreams
+	Factory *Factory
+	Paths   []string
+	Format  string
+	Strict  bool
+	Config  validate.Config
+	JQ      jqFlag
 }
 
 // NewCmdValidate builds the command; runF replaces the run in tests.
 func NewCmdValidate(f *Factory, runF func(*ValidateOptions) error) *cobra.Command {
-	opts := &ValidateOptions{IO: f.IOStreams}
+	opts := &ValidateOptions{IO: f.IOStreams, Factory: f}
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
 		Short: "Check summaries against vagut's rules, for CI and editors",
@@ -86,19 +87,22 @@ Exit codes: 0 no errors (warnings allowed); 1 errors, or warnings with
 }
 
 func runValidate(o *ValidateOptions) error {
-	srcs, code := readInputs(o.IO, o.Paths)
-	if srcs == nil {
-		return &exitError{code}
-	}
+	l := newLoader(o.Factory)
 	var diags []validate.Diagnostic
 	var papers []*summary.Paper
-	for _, s := range srcs {
-		r := validate.File(&o.Config, s.path, s.src)
+	ok := each(l, o.Paths, false, func(path string, src []byte) validate.Result {
+		return validate.File(&o.Config, path, src)
+	}, func(_ string, r validate.Result) bool {
 		diags = append(diags, r.Diags...)
 		if r.Paper != nil {
 			papers = append(papers, r.Paper)
 		}
+		return true
+	})
+	if !ok {
+		return &exitError{l.code}
 	}
+	code := l.code
 	diags = append(diags, validate.Corpus(&o.Config, papers)...)
 	validate.Sort(diags)
 	err := o.JQ.write(o.IO.Out, func(w io.Writer) error { return validate.Write(w, o.Format, diags, version()) })
@@ -106,8 +110,8 @@ func runValidate(o *ValidateOptions) error {
 		return err
 	}
 	errs, warns := validate.Count(diags)
-	if o.Format == "text" && len(diags) > 0 {
-		fmt.Fprintf(o.IO.ErrOut, "vagut: %s, %s in %s\n", plural(errs, "error"), plural(warns, "warning"), plural(len(srcs), "file"))
+	if o.Format == "text" && len(diags) > 0 && !l.set.quiet {
+		l.errorf("%s, %s in %s", plural(errs, "error"), plural(warns, "warning"), plural(l.files, "file"))
 	}
 	if errs > 0 || (o.Strict && warns > 0) {
 		code = max(code, exitFindings)

@@ -17,8 +17,9 @@ type IOStreams struct {
 	ErrOut io.Writer
 	// Getenv reads the environment (GITHUB_ACTIONS, NO_COLOR, ...); tests give their own.
 	Getenv func(string) string
-	// StdoutTTY is true when stdout is a terminal, so output can be styled.
-	StdoutTTY bool
+	// StdoutTTY is true when stdout is a terminal, so output can be styled;
+	// StderrTTY when stderr is one, so progress can be shown.
+	StdoutTTY, StderrTTY bool
 	// Width is the terminal's width in columns, 0 when unknown.
 	Width func() int
 }
@@ -29,6 +30,7 @@ func System() *IOStreams {
 	return &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv,
 		StdoutTTY: term.IsTerminal(fd),
+		StderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 		Width: func() int {
 			if w, _, err := term.GetSize(fd); err == nil {
 				return w

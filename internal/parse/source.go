@@ -43,6 +43,9 @@ func prepare(src []byte) (out []byte, badUTF8Line int) {
 type lineIndex struct {
 	src    []byte
 	starts []int
+	// The last column computed: entities are visited left to right, so on a
+	// 5 MB one-line list each column costs the distance from the previous one.
+	lastLine, lastOff, lastCol int
 }
 
 func newLineIndex(src []byte) *lineIndex {
@@ -66,7 +69,14 @@ func (x *lineIndex) col(off int) int {
 	if off > len(x.src) {
 		off = len(x.src)
 	}
-	return utf8.RuneCount(x.src[x.starts[l-1]:off]) + 1
+	start := x.starts[l-1]
+	if x.lastLine == l && x.lastOff <= off {
+		x.lastCol += utf8.RuneCount(x.src[x.lastOff:off])
+	} else {
+		x.lastCol = utf8.RuneCount(x.src[start:off]) + 1
+	}
+	x.lastLine, x.lastOff = l, off
+	return x.lastCol
 }
 
 // lineStart returns the offset where 1-based line l starts (len(src) past the end).

@@ -1,0 +1,257 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/vagut/vagut/internal/input"
+	"github.com/vagut/vagut/internal/iostreams"
+	"github.com/vagut/vagut/internal/pipeline"
+)
+
+// runFlags are the root's flags for every command that reads summaries.
+type runFlags struct {
+	jobs    int
+	maxSize byteSize
+	quiet   bool
+}
+
+func (rf *runFlags) register(fs *pflag.FlagSet) {
+	rf.maxSize = 10 << 20
+	fs.IntVarP(&rf.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "read and parse `N` files at once")
+	fs.Var(&rf.maxSize, "max-size", "skip (and name) files larger than `SIZE` (10MB, 512KB, 1GB or bytes)")
+	fs.BoolVarP(&rf.quiet, "quiet", "q", false, "no progress line and no closing count on stderr; errors are still printed")
+}
+
+// byteSize is a flag value such as 10MB.
+type byteSize int64
+
+func (b *byteSize) String() string { return formatSize(int64(*b)) }
+func (b *byteSize) Type() string   { return "size" }
+
+func (b *byteSize) Set(s string) error {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n <= 0 {
+		return fmt.Errorf("want a size such as 10MB, 512KB or 1GB")
+	}
+	*b = byteSize(n * float64(mult))
+	return nil
+}
+
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%dGB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%dMB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1fMB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1fKB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%dB", n)
+}
+
+// loader reads the inputs of one command: every file is either handed to
+// the command or named in an error on stderr, and counted.
+type loader struct {
+	ios  *iostreams.IOStreams
+	set  runFlags
+	code int
+
+	files, papers, failed int
+
+	mu        sync.Mutex // one writer on stderr at a time: errors and progress
+	progress  bool       // a progress line is on screen
+	doneCount int
+}
+
+func newLoader(f *Factory) *loader {
+	return &loader{ios: f.IOStreams, set: *f.Run}
+}
+
+// errorf prints one message line, clearing the progress line first.
+func (l *loader) errorf(format string, args ...any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.progress {
+		fmt.Fprint(l.ios.ErrOut, "\r\x1b[K")
+		l.progress = false
+	}
+	fmt.Fprintf(l.ios.ErrOut, "vagut: "+format+"\n", args...)
+}
+
+// fail reports a file that could not be used and records exit code 1.
+func (l *loader) fail(format string, args ...any) {
+	l.errorf(format, args...)
+	l.failed++
+	l.code = max(l.code, exitFindings)
+}
+
+type outcome[R any] struct {
+	r   R
+	err error
+}
+
+// each expands the paths (sorted by path when sorted is true) and runs work
+// on every file's bytes on --jobs goroutines, then emit in input order. It
+// returns false when no file was listed at all (the error is printed).
+// emit returns false to stop early.
+func each[R any](l *loader, paths []string, sorted bool, work func(path string, src []byte) R, emit func(path string, r R) bool) bool {
+	files, errs := input.Expand(paths)
+	for _, err := range errs {
+		var w *input.Warning
+		if errors.As(err, &w) {
+			l.errorf("%s: warning: %s", w.Path, w.Msg)
+			continue
+		}
+		l.errorf("%v", err)
+		l.code = exitUsage
+	}
+	if len(files) == 0 {
+		l.code = exitUsage
+		return false
+	}
+	if sorted {
+		sort.Strings(files)
+	}
+	l.files += len(files)
+	done := l.startProgress(len(files))
+	defer done()
+	pipeline.Ordered(l.set.jobs, len(files), func(i int) outcome[R] {
+		src, err := l.read(files[i])
+		if err != nil {
+			return outcome[R]{err: err}
+		}
+		return outcome[R]{r: work(files[i], src)}
+	}, func(i int, res outcome[R]) bool {
+		l.tick()
+		if res.err != nil {
+			l.fail("%s: %v", files[i], res.err)
+			return true
+		}
+		return emit(files[i], res.r)
+	})
+	return true
+}
+
+// read returns a file's bytes, refusing what exceeds --max-size.
+func (l *loader) read(path string) ([]byte, error) {
+	limit := int64(l.set.maxSize)
+	if path == input.Stdin {
+		b, err := io.ReadAll(io.LimitReader(l.ios.In, limit+1))
+		if err == nil && int64(len(b)) > limit {
+			return nil, fmt.Errorf("standard input is larger than --max-size %s", formatSize(limit))
+		}
+		return b, err
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if info.IsDir() {
+		return nil, errors.New("is a folder, not a file")
+	}
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%s, larger than --max-size %s", formatSize(info.Size()), formatSize(limit))
+	}
+	b, err := os.ReadFile(path)
+	return b, unwrapPath(err)
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// summary prints the closing count when something failed: every input is
+// accounted for, in the output or in an error.
+func (l *loader) summary() {
+	if l.failed > 0 && !l.set.quiet {
+		l.errorf("%s, %s, %s", plural(l.files, "file"), plural(l.papers, "paper"), plural(l.failed, "error"))
+	}
+}
+
+// progress: after a second, when stderr is a terminal and not --quiet, a
+// line with files done, the total and the rate, redrawn until the end.
+var progressDelay = time.Second
+
+func (l *loader) startProgress(total int) func() {
+	if !l.ios.StderrTTY || l.set.quiet {
+		return func() {}
+	}
+	start := time.Now()
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		select {
+		case <-time.After(progressDelay):
+		case <-stop:
+			return
+		}
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			l.mu.Lock()
+			n := l.doneCount
+			rate := float64(n) / time.Since(start).Seconds()
+			fmt.Fprintf(l.ios.ErrOut, "\r\x1b[Kvagut: %d/%d files, %.0f files/s", n, total, rate)
+			l.progress = true
+			l.mu.Unlock()
+			select {
+			case <-t.C:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	return func() {
+		close(stop)
+		wg.Wait()
+		l.mu.Lock()
+		if l.progress {
+			fmt.Fprint(l.ios.ErrOut, "\r\x1b[K")
+			l.progress = false
+		}
+		l.doneCount = 0
+		l.mu.Unlock()
+	}
+}
+
+func (l *loader) tick() {
+	l.mu.Lock()
+	l.doneCount++
+	l.mu.Unlock()
+}
+
+// brokenPipe reports a write to a reader that went away (vagut ... | head):
+// the run ends quietly.
+func brokenPipe(err error) bool { return errors.Is(err, syscall.EPIPE) }
