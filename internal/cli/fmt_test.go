@@ -24,7 +24,7 @@ func copyTree(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-func readFile(t *testing.T, path string) string {
+func readText(t *testing.T, path string) string {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -47,14 +47,14 @@ func TestFmtCheckAndWrite(t *testing.T) {
 		"bad.md":  "testdata/bad/no-title.md",    // not a summary
 	})
 	crlf, seed, bad := filepath.Join(dir, "crlf.md"), filepath.Join(dir, "seed.md"), filepath.Join(dir, "bad.md")
-	before := map[string]string{crlf: readFile(t, crlf), seed: readFile(t, seed), bad: readFile(t, bad)}
+	before := map[string]string{crlf: readText(t, crlf), seed: readText(t, seed), bad: readText(t, bad)}
 
 	r := run(t, "", "fmt", "--check", dir)
 	if r.code != 1 || r.stdout != crlf+"\n" || r.stderr != "vagut: "+bad+":1: no \"# \" title: not a summary\n" {
 		t.Errorf("--check: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	for p, b := range before {
-		if readFile(t, p) != b {
+		if readText(t, p) != b {
 			t.Errorf("--check changed %s", p)
 		}
 	}
@@ -63,14 +63,14 @@ func TestFmtCheckAndWrite(t *testing.T) {
 	if r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, bad) {
 		t.Errorf("--write: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
-	got := readFile(t, crlf)
+	got := readText(t, crlf)
 	if strings.Contains(got, "\r") || !strings.HasPrefix(got, "# Early enteral nutrition in rats on ECMO\n\n**Authors:**") {
 		t.Errorf("crlf.md not rewritten canonically:\n%q", got)
 	}
 	if info, _ := os.Stat(crlf); info.Mode().Perm() != 0o640 {
 		t.Errorf("mode %v, want 0640 kept", info.Mode().Perm())
 	}
-	if readFile(t, seed) != before[seed] || readFile(t, bad) != before[bad] {
+	if readText(t, seed) != before[seed] || readText(t, bad) != before[bad] {
 		t.Error("--write touched a canonical or unparsable file")
 	}
 	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".vagut-fmt-*")); len(leftovers) != 0 {
@@ -85,7 +85,7 @@ func TestFmtCheckAndWrite(t *testing.T) {
 }
 
 func TestFmtStdout(t *testing.T) {
-	src := readFile(t, "testdata/corpus/crlf-rat.md")
+	src := readText(t, "testdata/corpus/crlf-rat.md")
 	r := run(t, src, "fmt", "-")
 	want := "# Early enteral nutrition in rats on ECMO\n\n**Authors:** Akira Sato, Beatriz Costa\n\nPMC · Critical Care · 2019-05-14\n\n## TL;DR\n\n" +
 		"Early enteral feeding preserved the gut barrier in rats.\n\n## Key findings\n\n- Enteral feeding lowered IL-6 by half.\n- Rats fed early lost less weight.\n\n" +
@@ -108,7 +108,7 @@ func TestFmtFollowsSymlinks(t *testing.T) {
 	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
 		t.Error("the link was replaced by a file")
 	}
-	if strings.Contains(readFile(t, filepath.Join(dir, "real.md")), "\r") {
+	if strings.Contains(readText(t, filepath.Join(dir, "real.md")), "\r") {
 		t.Error("the link's target was not rewritten")
 	}
 }
@@ -119,7 +119,7 @@ func TestFmtFollowsSymlinks(t *testing.T) {
 func TestFmtWriteReadOnlyFolder(t *testing.T) {
 	dir := copyTree(t, map[string]string{"crlf.md": "testdata/corpus/crlf-rat.md"})
 	path := filepath.Join(dir, "crlf.md")
-	before := readFile(t, path)
+	before := readText(t, path)
 	if os.Geteuid() == 0 {
 		createTemp = func(string, string) (*os.File, error) {
 			return nil, &os.PathError{Op: "open", Path: filepath.Join(dir, ".vagut-fmt-1"), Err: os.ErrPermission}
@@ -136,7 +136,7 @@ func TestFmtWriteReadOnlyFolder(t *testing.T) {
 	if r.code != 1 || r.stderr != want {
 		t.Errorf("exit %d, stderr %q, want %q", r.code, r.stderr, want)
 	}
-	if readFile(t, path) != before {
+	if readText(t, path) != before {
 		t.Error("the summary changed although the write failed")
 	}
 }
@@ -166,7 +166,7 @@ func TestWriteAtomicKeepsOriginalOnError(t *testing.T) {
 	if err := writeAtomic(filepath.Join(dir, "missing.md"), []byte("new")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("writing a missing file: %v", err)
 	}
-	if err := writeAtomic(path, []byte("new")); err != nil || readFile(t, path) != "new" {
+	if err := writeAtomic(path, []byte("new")); err != nil || readText(t, path) != "new" {
 		t.Errorf("write: %v", err)
 	}
 }

@@ -69,6 +69,8 @@ func formatSize(n int64) string {
 		return fmt.Sprintf("%dMB", n>>20)
 	case n >= 1<<20:
 		return fmt.Sprintf("%.1fMB", float64(n)/(1<<20))
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%dKB", n>>10)
 	case n >= 1<<10:
 		return fmt.Sprintf("%.1fKB", float64(n)/(1<<10))
 	}
@@ -158,6 +160,10 @@ func each[R any](l *loader, paths []string, sorted bool, work func(path string, 
 	return true
 }
 
+// readFile is os.ReadFile; tests replace it to fail in ways root cannot
+// arrange (permission denied) or at a chosen moment (file deleted).
+var readFile = os.ReadFile
+
 // read returns a file's bytes, refusing what exceeds --max-size.
 func (l *loader) read(path string) ([]byte, error) {
 	limit := int64(l.set.maxSize)
@@ -178,7 +184,7 @@ func (l *loader) read(path string) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, fmt.Errorf("%s, larger than --max-size %s", formatSize(info.Size()), formatSize(limit))
 	}
-	b, err := os.ReadFile(path)
+	b, err := readFile(path)
 	return b, unwrapPath(err)
 }
 

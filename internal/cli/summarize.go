@@ -247,6 +247,7 @@ func streamSummarize(o *SummarizeOptions, l *loader) error {
 			return true
 		}
 		l.papers++
+		warnBytes(l, r.paper)
 		if !o.Filter.Match(r.paper) {
 			return true
 		}
@@ -279,6 +280,16 @@ func parseWork(path string, src []byte) parsed {
 	return parsed{p, err}
 }
 
+// warnBytes says when a paper's text was repaired: bad bytes are shown as
+// U+FFFD, and the reader should know their names may be wrong.
+func warnBytes(l *loader, p *summary.Paper) {
+	for _, pr := range p.Problems {
+		if pr.Code == "invalid-utf8" {
+			l.errorf("%s:%d: warning: %s", p.Path, pr.Line, pr.Msg)
+		}
+	}
+}
+
 // loadPapers reads and parses every input concurrently, reporting each
 // failure on stderr; ok is false when no input could be listed at all.
 func loadPapers(l *loader, paths []string, sorted bool) (papers []*summary.Paper, ok bool) {
@@ -289,6 +300,7 @@ func loadPapers(l *loader, paths []string, sorted bool) (papers []*summary.Paper
 			return true
 		}
 		l.papers++
+		warnBytes(l, r.paper)
 		papers = append(papers, r.paper)
 		return true
 	})
