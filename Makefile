@@ -1,7 +1,7 @@
 GO ?= go
 FUZZTIME ?= 5m
 
-.PHONY: all build test lint install fuzz man clean
+.PHONY: all build test lint install fuzz man bench clean
 
 all: lint test build
 
@@ -23,6 +23,15 @@ install:
 fuzz:
 	$(GO) test ./internal/parse -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 	$(GO) test ./internal/format -run '^$$' -fuzz FuzzFormat -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
+
+# Times vagut on a generated corpus against a bare goldmark floor (10,000
+# summaries), workers 1 vs 2, and peak memory streaming 100,000; then the Go
+# benchmarks of the parser and of the summarize path.
+BENCH_N ?= 10000
+BENCH_BIG ?= 100000
+bench: build
+	$(GO) run ./cmd/vagut-bench -vagut bin/vagut -n $(BENCH_N) -big $(BENCH_BIG)
+	$(GO) test ./internal/parse ./internal/cli -run '^$$' -bench . -benchmem
 
 # Man pages from the commands' own help, into man/ (view: man -l man/vagut-summarize.1).
 man:

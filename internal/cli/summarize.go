@@ -198,7 +198,8 @@ func runSummarize(o *SummarizeOptions) error {
 		return &exitError{l.code}
 	}
 	kept := selectPapers(papers, &o.Filter, o.Sort, o.Limit)
-	d := &render.Digest{Papers: kept, Total: len(papers), Filter: &o.Filter, Sort: o.Sort, Limit: o.Limit, Sections: o.Sections}
+	d := &render.Digest{Papers: kept, Total: len(papers), Filter: &o.Filter, Sort: o.Sort, Limit: o.Limit,
+		Sections: o.Sections, Workers: l.set.jobs}
 	if o.Evidence {
 		d.Evidence = map[*summary.Paper][]evidence.Sentence{}
 		for _, p := range kept {

@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -25,8 +24,14 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("%d: %s", e.Line, e.Msg) }
 
-// mdParser is shared: goldmark parsers keep no state between Parse calls.
-var mdParser parser.Parser = goldmark.DefaultParser()
+// mdParser finds the blocks only. vagut keeps text as written and reads it
+// from the blocks' lines, so goldmark's inline parsing (emphasis, links, code
+// spans: most of its time) would be work thrown away. Parsers keep no state
+// between Parse calls, so one is shared.
+var mdParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)
 
 // Parse reads one summary. path is kept in the record and names the paper
 // when it has neither Source URL nor DOI.

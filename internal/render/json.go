@@ -3,12 +3,15 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/vagut/vagut/internal/digest"
 	"github.com/vagut/vagut/internal/evidence"
+	"github.com/vagut/vagut/internal/pipeline"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -28,6 +31,8 @@ type Digest struct {
 	// GroupBy and Groups, when asked for, organise the papers.
 	GroupBy string
 	Groups  []digest.Group
+	// Workers encode the papers of JSON and JSONL; 0 or 1 encodes in line.
+	Workers int
 }
 
 // PaperJSON is a paper as the contract spells it.
@@ -96,16 +101,6 @@ type filtersJSON struct {
 	Limit   *int     `json:"limit"`
 }
 
-type documentJSON struct {
-	SchemaVersion int          `json:"schema_version"`
-	Filters       filtersJSON  `json:"filters"`
-	Total         int          `json:"total"`
-	Count         int          `json:"count"`
-	Papers        []PaperJSON  `json:"papers"`
-	GroupBy       string       `json:"group_by,omitempty"`
-	Groups        *[]GroupJSON `json:"groups,omitempty"`
-}
-
 // NewPaperJSON maps a record to the contract; lists are never null.
 func NewPaperJSON(p *summary.Paper) PaperJSON {
 	out := PaperJSON{
@@ -150,25 +145,44 @@ func optional(s string) *string {
 	return &s
 }
 
-// JSON writes the papers document, indented.
+// JSON writes the papers document, indented. The papers are encoded on the
+// digest's workers and written in order as they come, so a large document is
+// never held whole; the bytes are those of encoding the document at once.
 func JSON(w io.Writer, d *Digest) error {
 	f := d.Filter
-	doc := documentJSON{
+	head := struct {
+		SchemaVersion int         `json:"schema_version"`
+		Filters       filtersJSON `json:"filters"`
+		Total         int         `json:"total"`
+		Count         int         `json:"count"`
+	}{
 		SchemaVersion: SchemaVersion,
 		Filters: filtersJSON{
 			Entity: nonNil(f.Entities), Type: nonNil(f.Types), Grep: optional(f.GrepExpr),
 			Author: nonNil(f.Authors), Journal: nonNil(f.Journals),
 			Since: optional(f.Since), Until: optional(f.Until), Sort: d.Sort,
 		},
-		Total:  d.Total,
-		Count:  len(d.Papers),
-		Papers: make([]PaperJSON, 0, len(d.Papers)),
+		Total: d.Total,
+		Count: len(d.Papers),
 	}
 	if d.Limit > 0 {
-		doc.Filters.Limit = &d.Limit
+		head.Filters.Limit = &d.Limit
 	}
-	for _, p := range d.Papers {
-		doc.Papers = append(doc.Papers, d.paperJSON(p))
+	b, err := marshal(head, "  ")
+	if err != nil {
+		return err
+	}
+	// The head's closing "\n}" gives way to the papers and what follows them.
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.Write(b[:len(b)-2])
+	if len(d.Papers) == 0 {
+		bw.WriteString(",\n  \"papers\": []")
+	} else {
+		bw.WriteString(",\n  \"papers\": [\n    ")
+		if err := d.writePapers(bw, ",\n    ", "    "); err != nil {
+			return err
+		}
+		bw.WriteString("\n  ]")
 	}
 	if d.GroupBy != "" {
 		groups := make([]GroupJSON, 0, len(d.Groups))
@@ -179,9 +193,54 @@ func JSON(w io.Writer, d *Digest) error {
 			}
 			groups = append(groups, GroupJSON{Name: g.Name, ID: g.ID, Count: len(g.Papers), PaperIDs: ids})
 		}
-		doc.GroupBy, doc.Groups = d.GroupBy, &groups
+		tail, err := marshal(struct {
+			GroupBy string      `json:"group_by"`
+			Groups  []GroupJSON `json:"groups"`
+		}{d.GroupBy, groups}, "  ")
+		if err != nil {
+			return err
+		}
+		bw.WriteString(",\n")
+		bw.Write(tail[2:]) // without its opening "{\n"
+	} else {
+		bw.WriteString("\n}")
 	}
-	return encode(w, doc, "  ")
+	bw.WriteString("\n")
+	return bw.Flush()
+}
+
+// writePapers encodes the papers on the digest's workers and writes them in
+// order, sep between them; prefix indents every line but the first.
+func (d *Digest) writePapers(w io.Writer, sep, prefix string) error {
+	var werr error
+	pipeline.Ordered(d.Workers, len(d.Papers), func(i int) []byte {
+		b, err := marshalPrefix(d.paperJSON(d.Papers[i]), prefix, indentOf(prefix))
+		if err != nil {
+			return nil
+		}
+		return b
+	}, func(i int, b []byte) bool {
+		if b == nil {
+			werr = fmt.Errorf("cannot encode paper %s", d.Papers[i].Path)
+			return false
+		}
+		if i > 0 {
+			if _, werr = io.WriteString(w, sep); werr != nil {
+				return false
+			}
+		}
+		_, werr = w.Write(b)
+		return werr == nil
+	})
+	return werr
+}
+
+// indentOf is the indent unit: two spaces in the indented document, none in JSONL.
+func indentOf(prefix string) string {
+	if prefix == "" {
+		return ""
+	}
+	return "  "
 }
 
 // paperJSON adds the evidence to a paper when it was asked for.
@@ -199,22 +258,37 @@ func (d *Digest) paperJSON(p *summary.Paper) PaperJSON {
 
 // JSONL writes one compact paper object per line.
 func JSONL(w io.Writer, d *Digest) error {
-	for _, p := range d.Papers {
-		if err := encode(w, d.paperJSON(p), ""); err != nil {
-			return err
-		}
+	if len(d.Papers) == 0 {
+		return nil
 	}
-	return nil
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if err := d.writePapers(bw, "\n", ""); err != nil {
+		return err
+	}
+	bw.WriteString("\n")
+	return bw.Flush()
 }
 
 func encode(w io.Writer, v any, indent string) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false) // summaries are text, not HTML: keep "<" and "&" readable
-	enc.SetIndent("", indent)
-	if err := enc.Encode(v); err != nil {
+	b, err := marshal(v, indent)
+	if err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err = w.Write(append(b, '\n'))
 	return err
+}
+
+// marshal encodes v without a trailing newline; summaries are text, not
+// HTML, so "<" and "&" stay readable.
+func marshal(v any, indent string) ([]byte, error) { return marshalPrefix(v, "", indent) }
+
+func marshalPrefix(v any, prefix, indent string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, indent)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
