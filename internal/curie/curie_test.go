@@ -17,6 +17,19 @@ func TestNormalize(t *testing.T) {
 		{"CVCL_0025", "CVCL_0025", true},
 		{"brown rat, species", "brown rat, species", false},
 		{"human", "human", false},
+		{"taxon: 9606", "NCBITaxon:9606", true},
+		{"NCBI Taxonomy ID 9606", "NCBITaxon:9606", true},
+		{"NCBIGene: 2169", "NCBIGene:2169", true},
+		{"GO:0006915", "GO:0006915", true},
+		{"ncbigene:2169", "NCBIGene:2169", true},
+		{"taxon:9606", "NCBITaxon:9606", true},
+		{"a:b", "a:b", true},
+		{"1A:b", "1A:b", false},
+		{"A::b", "A::b", false},
+		{"A:", "A:", false},
+		{"CVCL_", "CVCL_", false},
+		{"cvcl_0025", "cvcl_0025", false},
+		{"A B:c", "A B:c", false},
 	}
 	for _, c := range cases {
 		got, known := Normalize(c.in)
