@@ -41,19 +41,20 @@ var ErrNoSummaries = errors.New("no summary files (" + strings.Join(Exts, ", ") 
 // them names the problem instead of dropping them.
 func Expand(paths []string) (files []string, errs []error) {
 	seen := map[string]bool{}
-	add := func(f string) {
-		key := f
-		if f != Stdin {
-			key = realPath(f) // a file reached by two routes is one paper
+	// add lists f once: a file reached by two routes is one paper. real is
+	// its resolved path when the caller knows it, "" to resolve it here.
+	add := func(f, real string) {
+		if real == "" && f != Stdin {
+			real = realPath(f)
 		}
-		if !seen[key] {
-			seen[key] = true
+		if !seen[real] {
+			seen[real] = true
 			files = append(files, f)
 		}
 	}
 	for _, p := range paths {
 		if p == Stdin {
-			add(p)
+			add(p, Stdin)
 			continue
 		}
 		info, err := os.Stat(p)
@@ -62,7 +63,7 @@ func Expand(paths []string) (files []string, errs []error) {
 			continue
 		}
 		if !info.IsDir() {
-			add(p)
+			add(p, "")
 			continue
 		}
 		before := len(files)
@@ -78,12 +79,18 @@ func Expand(paths []string) (files []string, errs []error) {
 
 type walker struct {
 	active map[string]bool // resolved folders on the current path, to stop symlink loops
-	add    func(string)
+	add    func(path, real string)
 	errs   []error
 }
 
 func (w *walker) walk(dir string) {
 	real := realPath(dir)
+	w.walkReal(dir, real)
+}
+
+// walkReal walks dir, whose resolved path is real: a plain file's resolved
+// path is then real/name, with no system call to learn it.
+func (w *walker) walkReal(dir, real string) {
 	if w.active[real] {
 		w.errs = append(w.errs, &Warning{Path: dir, Msg: "symbolic link loop, not followed again"})
 		return
@@ -107,17 +114,23 @@ func (w *walker) walk(dir string) {
 			info, err := os.Stat(p)
 			if err != nil {
 				if hasExt(name) {
-					w.add(p) // a broken link is reported when read, not dropped
+					w.add(p, p) // a broken link is reported when read, not dropped
 				}
 				continue
 			}
-			mode = info.Mode().Type()
+			switch {
+			case info.IsDir():
+				w.walk(p)
+			case hasExt(name) && info.Mode().IsRegular():
+				w.add(p, "")
+			}
+			continue
 		}
 		switch {
 		case mode.IsDir():
-			w.walk(p)
-		case hasExt(name) && (mode.IsRegular() || mode&fs.ModeSymlink != 0):
-			w.add(p)
+			w.walkReal(p, filepath.Join(real, name))
+		case hasExt(name) && mode.IsRegular():
+			w.add(p, filepath.Join(real, name))
 		}
 	}
 }

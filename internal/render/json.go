@@ -286,9 +286,12 @@ func marshalPrefix(v any, prefix, indent string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, indent)
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	compact := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	if indent == "" {
+		return compact, nil
+	}
+	return appendIndent(make([]byte, 0, len(compact)*3/2), compact, prefix, indent), nil
 }
