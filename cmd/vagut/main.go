@@ -3,10 +3,23 @@ package main
 
 import (
 	"os"
+	"runtime/pprof"
 
 	"github.com/vagut/vagut/internal/cli"
 )
 
 func main() {
+	// VAGUT_CPUPROFILE=FILE writes a CPU profile of the run, for make bench
+	// and for anyone asking where the time goes.
+	if path := os.Getenv("VAGUT_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				code := cli.Main()
+				pprof.StopCPUProfile()
+				f.Close()
+				os.Exit(code)
+			}
+		}
+	}
 	os.Exit(cli.Main())
 }

@@ -87,6 +87,7 @@ Beethoven"), Unicode intact.
 
 func runCite(o *CiteOptions) error {
 	l := newLoader(o.Factory)
+	collecting()
 	papers, ok := loadPapers(l, o.Paths, false)
 	if !ok {
 		return &exitError{l.code}

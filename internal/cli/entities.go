@@ -112,6 +112,7 @@ jsonl (one row a line), csv, yaml. --jq filters the JSON.`,
 
 func runEntities(o *EntitiesOptions) error {
 	l := newLoader(o.Factory)
+	collecting()
 	papers, ok := loadPapers(l, o.Paths, false)
 	if !ok {
 		return &exitError{l.code}

@@ -193,6 +193,7 @@ func runSummarize(o *SummarizeOptions) error {
 	if o.Output == "jsonl" && o.Sort == "path" {
 		return streamSummarize(o, l)
 	}
+	collecting()
 	papers, ok := loadPapers(l, o.Paths, false)
 	if !ok {
 		return &exitError{l.code}

@@ -50,6 +50,15 @@ func accession(s string) bool {
 	return true
 }
 
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !digit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
 func letter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func digit(c byte) bool  { return c >= '0' && c <= '9' }
 
@@ -63,7 +72,17 @@ func IsIdentifier(s string) bool {
 // Normalize returns the CURIE for an identifier in any written form, and
 // whether the form is one vagut knows. Unknown forms come back trimmed, as written.
 func Normalize(written string) (string, bool) {
-	s := strings.Join(strings.Fields(written), " ")
+	// The forms the summaries use, exactly as they write them: no allocation.
+	if n, ok := strings.CutPrefix(written, "NCBI Gene "); ok && allDigits(n) {
+		return "NCBIGene:" + n, true
+	}
+	if n, ok := strings.CutPrefix(written, "taxon "); ok && allDigits(n) {
+		return "NCBITaxon:" + n, true
+	}
+	s := written
+	if strings.ContainsAny(s, "\t\n\r\f\v") || strings.Contains(s, "  ") || strings.TrimSpace(s) != s {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	// The NCBI forms come first, as they always did; they need these words.
 	if low := strings.ToLower(s); strings.Contains(low, "gene") || strings.Contains(low, "taxon") {
 		if m := ncbiGene.FindStringSubmatch(s); m != nil {

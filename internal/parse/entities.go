@@ -148,7 +148,7 @@ func trailingGroup(s string, openB, closeB byte) (head, inner string, ok bool) {
 
 // entity reads "name [(paren)] [[bracket]] [{aka a, b}]" from the right.
 func (p *parser_) entity(s string, line, col int) summary.Entity {
-	e := summary.Entity{Line: line, Col: col, Aliases: []string{}, Raw: s}
+	e := summary.Entity{Line: line, Col: col, Raw: s}
 	var parenID, bracketID string
 	haveAka, haveBracket, noID := false, false, false
 	for {

@@ -151,7 +151,11 @@ func (p *parser_) sourceLine(n ast.Node) (string, bool) {
 		return "", false
 	}
 	seg := para.Lines().At(0)
-	m := sourceRE.FindSubmatch(bytes.TrimSpace(seg.Value(p.src)))
+	line := bytes.TrimSpace(seg.Value(p.src))
+	if !bytes.HasPrefix(line, []byte("Source:")) {
+		return "", false
+	}
+	m := sourceRE.FindSubmatch(line)
 	if m == nil {
 		return "", false
 	}
