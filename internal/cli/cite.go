@@ -51,22 +51,15 @@ Beethoven"), Unicode intact.
   # RIS for EndNote or Zotero
   vagut cite notes/ -o ris > refs.ris`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := f.Config()
-			if err != nil {
+			var err error
+			if _, opts.Paths, err = f.inputs(args); err != nil {
 				return err
 			}
-			opts.Paths = defaultPaths(args, cfg)
-			if opts.JQ.expr != "" && !cmd.Flags().Changed("output") {
-				opts.Output = "csljson"
+			if err := opts.JQ.settle(cmd, "output", &opts.Output, "csljson"); err != nil {
+				return err
 			}
 			if !slices.Contains(cite.Formats, opts.Output) {
 				return usagef("--output: unknown format %q (want %s)", opts.Output, strings.Join(cite.Formats, ", "))
-			}
-			if opts.JQ.expr != "" && opts.Output != "csljson" {
-				return usagef("--jq needs -o csljson, not %s", opts.Output)
-			}
-			if err := opts.JQ.compile(); err != nil {
-				return err
 			}
 			if opts.Filter, err = ff.filter(); err != nil {
 				return err

@@ -25,6 +25,16 @@ func loadConfig(flag string) (*config.Config, error) {
 	return c, nil
 }
 
+// inputs reads the settings and says which PATHs a command reads: its
+// arguments, else the paths of .vagut.yaml, else ./seeds.
+func (f *Factory) inputs(args []string) (*config.Config, []string, error) {
+	cfg, err := f.Config()
+	if err != nil {
+		return nil, nil, err
+	}
+	return cfg, defaultPaths(args, cfg), nil
+}
+
 // defaultPaths are the PATHs used when none is given.
 func defaultPaths(args []string, c *config.Config) []string {
 	switch {

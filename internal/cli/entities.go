@@ -64,13 +64,12 @@ jsonl (one row a line), csv, yaml. --jq filters the JSON.`,
   # papers per species, as CSV for a spreadsheet
   vagut entities notes/ --type species -o csv > species.csv`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := f.Config()
-			if err != nil {
+			var err error
+			if _, opts.Paths, err = f.inputs(args); err != nil {
 				return err
 			}
-			opts.Paths = defaultPaths(args, cfg)
-			if opts.JQ.expr != "" && !cmd.Flags().Changed("output") {
-				opts.Output = "json"
+			if err := opts.JQ.settle(cmd, "output", &opts.Output, "json", "jsonl"); err != nil {
+				return err
 			}
 			if !slices.Contains(entityFormats, opts.Output) {
 				return usagef("--output: unknown format %q (want %s)", opts.Output, strings.Join(entityFormats, ", "))
@@ -87,12 +86,6 @@ jsonl (one row a line), csv, yaml. --jq filters the JSON.`,
 					return usagef("--pairs: want two types, as gene,disease; not %q", pairs)
 				}
 				opts.PairA, opts.PairB = digest.NormalizeType(parts[0]), digest.NormalizeType(parts[1])
-			}
-			if opts.JQ.expr != "" && opts.Output != "json" && opts.Output != "jsonl" {
-				return usagef("--jq needs -o json or jsonl, not %s", opts.Output)
-			}
-			if err := opts.JQ.compile(); err != nil {
-				return err
 			}
 			if runF != nil {
 				return runF(opts)

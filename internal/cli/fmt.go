@@ -57,11 +57,10 @@ change (--check) or could not be formatted; 2 usage error or no input.`,
 			if opts.Check && opts.Write {
 				return usagef("--check and --write cannot be used together")
 			}
-			cfg, err := f.Config()
-			if err != nil {
+			var err error
+			if _, opts.Paths, err = f.inputs(args); err != nil {
 				return err
 			}
-			opts.Paths = defaultPaths(args, cfg)
 			for _, p := range opts.Paths {
 				if p == input.Stdin && opts.Write {
 					return usagef("--write cannot rewrite standard input")

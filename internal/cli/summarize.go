@@ -90,13 +90,12 @@ folder with no summary.`,
   # titles and DOIs of papers whose text mentions ischemia, without jq installed
   vagut summarize --grep 'isch(a)?emi' --jq '.papers[] | [.doi, .title]'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := f.Config()
-			if err != nil {
+			var err error
+			if _, opts.Paths, err = f.inputs(args); err != nil {
 				return err
 			}
-			opts.Paths = defaultPaths(args, cfg)
-			if opts.JQ.expr != "" && !cmd.Flags().Changed("output") {
-				opts.Output = "json"
+			if err := opts.JQ.settle(cmd, "output", &opts.Output, "json", "jsonl"); err != nil {
+				return err
 			}
 			if err := opts.complete(&ff, sections); err != nil {
 				return err
@@ -151,12 +150,6 @@ func (o *SummarizeOptions) complete(ff *filterFlags, sections []string) error {
 		if o.Output != "md" && o.Output != "json" && o.Output != "yaml" && o.Output != "html" {
 			return usagef("--group-by works with -o md, html, json or yaml, not %s", o.Output)
 		}
-	}
-	if o.JQ.expr != "" && o.Output != "json" && o.Output != "jsonl" {
-		return usagef("--jq needs -o json or jsonl, not %s", o.Output)
-	}
-	if err := o.JQ.compile(); err != nil {
-		return err
 	}
 	o.Sections = render.DefaultSections
 	if len(sections) > 0 {

@@ -53,26 +53,19 @@ Exit codes: 0 no errors (warnings allowed); 1 errors, or warnings with
   # SARIF for GitHub code scanning
   vagut validate --format sarif notes/ > vagut.sarif`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := f.Config()
+			cfg, paths, err := f.inputs(args)
 			if err != nil {
 				return err
 			}
-			opts.Paths = defaultPaths(args, cfg)
-			opts.Config = cfg.Validate
+			opts.Paths, opts.Config = paths, cfg.Validate
 			if !cmd.Flags().Changed("format") && opts.IO.Getenv("GITHUB_ACTIONS") == "true" {
 				opts.Format = "github"
 			}
-			if opts.JQ.expr != "" && !cmd.Flags().Changed("format") {
-				opts.Format = "json"
+			if err := opts.JQ.settle(cmd, "format", &opts.Format, "json"); err != nil {
+				return err
 			}
 			if !slices.Contains(validate.Formats, opts.Format) {
 				return usagef("--format: unknown format %q (want %s)", opts.Format, strings.Join(validate.Formats, ", "))
-			}
-			if opts.JQ.expr != "" && opts.Format != "json" {
-				return usagef("--jq needs --format json, not %s", opts.Format)
-			}
-			if err := opts.JQ.compile(); err != nil {
-				return err
 			}
 			if runF != nil {
 				return runF(opts)
