@@ -131,12 +131,6 @@ func (f *Filter) Describe() []string {
 	return out
 }
 
-// Active reports whether any filter is set.
-func (f *Filter) Active() bool {
-	return len(f.Entities)+len(f.Types)+len(f.Authors)+len(f.Journals) > 0 ||
-		f.Grep != nil || f.Since != "" || f.Until != ""
-}
-
 // Match reports whether p passes every filter.
 func (f *Filter) Match(p *summary.Paper) bool {
 	if len(f.Entities) > 0 && !f.matchEntity(p) {

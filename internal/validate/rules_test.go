@@ -10,6 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/vagut/vagut/internal/summary"
 )
 
 var update = flag.Bool("update", false, "rewrite the want sections of testdata/rules/*.txtar")
@@ -87,5 +89,16 @@ func lines(ds []Diagnostic) []string {
 		out = append(out, d.Text())
 	}
 	sort.Strings(out)
+	return out
+}
+
+// papersOf collects the records of the files that parsed.
+func papersOf(rs []Result) []*summary.Paper {
+	var out []*summary.Paper
+	for _, r := range rs {
+		if r.Paper != nil {
+			out = append(out, r.Paper)
+		}
+	}
 	return out
 }

@@ -323,13 +323,3 @@ func Count(ds []Diagnostic) (errs, warns int) {
 	return errs, warns
 }
 
-// papersOf collects the records of the files that parsed.
-func papersOf(rs []Result) []*summary.Paper {
-	var out []*summary.Paper
-	for _, r := range rs {
-		if r.Paper != nil {
-			out = append(out, r.Paper)
-		}
-	}
-	return out
-}
