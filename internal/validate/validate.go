@@ -322,4 +322,3 @@ func Count(ds []Diagnostic) (errs, warns int) {
 	}
 	return errs, warns
 }
-
