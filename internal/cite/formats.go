@@ -119,11 +119,12 @@ func bibName(n Name) string {
 var months = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 func writeBibTeX(w io.Writer, entries []Entry) error {
-	var b strings.Builder
+	var out strings.Builder
 	for i, e := range entries {
+		var b strings.Builder // one entry: its last field loses its comma
 		p := e.Paper
 		if i > 0 {
-			b.WriteString("\n")
+			out.WriteString("\n")
 		}
 		kind := "article"
 		if e.Preprint() || p.Journal == nil {
@@ -154,11 +155,9 @@ func writeBibTeX(w io.Writer, entries []Entry) error {
 		field("doi", bib(e.DOI))
 		field("url", strings.NewReplacer("{", "%7B", "}", "%7D", " ", "%20").Replace(e.Link()))
 		field("abstract", bib(summary.Str(p.Abstract)))
-		s := strings.TrimSuffix(b.String(), ",\n") + "\n}\n"
-		b.Reset()
-		b.WriteString(s)
+		out.WriteString(strings.TrimSuffix(b.String(), ",\n") + "\n}\n")
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, out.String())
 	return err
 }
 
@@ -199,10 +198,7 @@ func writeRIS(w io.Writer, entries []Entry) error {
 		tag("DO", e.DOI)
 		tag("UR", e.Link())
 		tag("AB", summary.Str(p.Abstract))
-		tag("ER", " ")
-		s := strings.TrimSuffix(b.String(), "ER  - \n") + "ER  - \n"
-		b.Reset()
-		b.WriteString(s)
+		b.WriteString("ER  - \n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
