@@ -2,30 +2,115 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"io"
+	"runtime"
+	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/vagut/vagut/internal/pipeline"
 )
 
 // YAML writes a JSON document as YAML, keys in the same order. JSON is YAML,
 // so yaml.v3 reads it into nodes; clearing the flow and quoting styles makes
-// it print them as ordinary block YAML.
+// it print them as ordinary block YAML. The document is converted one
+// top-level key at a time, and the elements of a top-level list (papers,
+// entity rows, pairs) one by one on all CPUs: yaml.v3 is slow, and a 50 MB
+// document read in one piece took it minutes' worth of memory and time.
 func YAML(w io.Writer, writeJSON func(io.Writer) error) error {
 	var buf bytes.Buffer
 	if err := writeJSON(&buf); err != nil {
 		return err
 	}
+	dec := json.NewDecoder(&buf)
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return fmt.Errorf("yaml: want a JSON object")
+	}
+	var out bytes.Buffer
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		key := t.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return err
+		}
+		var items []json.RawMessage
+		if len(raw) > 0 && raw[0] == '[' && json.Unmarshal(raw, &items) == nil && len(items) > 0 {
+			k, err := yamlOf(map[string]any{key: []any{}}) // "key: []\n", the key quoted as yaml.v3 would
+			if err != nil {
+				return err
+			}
+			out.WriteString(strings.TrimSuffix(k, " []\n") + "\n")
+			if err := yamlItems(&out, items); err != nil {
+				return err
+			}
+			continue
+		}
+		s, err := yamlOfJSON([]byte(fmt.Sprintf("{%q: %s}", key, raw)))
+		if err != nil {
+			return err
+		}
+		out.WriteString(s)
+	}
+	_, err := w.Write(out.Bytes())
+	return err
+}
+
+// yamlItems writes the elements of a list under its key, as yaml.v3 indents them.
+func yamlItems(out *bytes.Buffer, items []json.RawMessage) error {
+	var ferr error
+	pipeline.Ordered(runtime.GOMAXPROCS(0), len(items), func(i int) string {
+		s, err := yamlOfJSON(items[i])
+		if err != nil {
+			return "\x00" + err.Error()
+		}
+		return s
+	}, func(_ int, s string) bool {
+		if strings.HasPrefix(s, "\x00") {
+			ferr = fmt.Errorf("yaml: %s", s[1:])
+			return false
+		}
+		lines := strings.SplitAfter(strings.TrimSuffix(s, "\n"), "\n")
+		for j, l := range lines {
+			if j == 0 {
+				out.WriteString("  - " + l)
+			} else if l == "\n" {
+				out.WriteString(l)
+			} else {
+				out.WriteString("    " + l)
+			}
+		}
+		out.WriteString("\n")
+		return true
+	})
+	return ferr
+}
+
+func yamlOfJSON(js []byte) (string, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(buf.Bytes(), &doc); err != nil {
-		return err
+	if err := yaml.Unmarshal(js, &doc); err != nil {
+		return "", err
 	}
 	plain(&doc)
-	enc := yaml.NewEncoder(w)
+	return yamlOf(&doc)
+}
+
+func yamlOf(v any) (string, error) {
+	var b strings.Builder
+	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
-		return err
+	if err := enc.Encode(v); err != nil {
+		return "", err
 	}
-	return enc.Close()
+	if err := enc.Close(); err != nil {
+		return "", err
+	}
+	return b.String(), nil
 }
 
 func plain(n *yaml.Node) {
