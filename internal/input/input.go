@@ -66,11 +66,11 @@ func Expand(paths []string) (files []string, errs []error) {
 			add(p, "")
 			continue
 		}
-		before := len(files)
 		w := walker{active: map[string]bool{}, add: add}
 		w.walk(p)
 		errs = append(errs, w.errs...)
-		if len(files) == before && !hasError(w.errs) {
+		// Summaries already listed through another PATH still count as found.
+		if w.found == 0 && !hasError(w.errs) {
 			errs = append(errs, &Error{Path: p, Err: ErrNoSummaries})
 		}
 	}
@@ -81,6 +81,7 @@ type walker struct {
 	active map[string]bool // resolved folders on the current path, to stop symlink loops
 	add    func(path, real string)
 	errs   []error
+	found  int // summary files seen, listed before or not
 }
 
 func (w *walker) walk(dir string) {
@@ -114,6 +115,7 @@ func (w *walker) walkReal(dir, real string) {
 			info, err := os.Stat(p)
 			if err != nil {
 				if hasExt(name) {
+					w.found++
 					w.add(p, p) // a broken link is reported when read, not dropped
 				}
 				continue
@@ -122,6 +124,7 @@ func (w *walker) walkReal(dir, real string) {
 			case info.IsDir():
 				w.walk(p)
 			case hasExt(name) && info.Mode().IsRegular():
+				w.found++
 				w.add(p, "")
 			}
 			continue
@@ -130,6 +133,7 @@ func (w *walker) walkReal(dir, real string) {
 		case mode.IsDir():
 			w.walkReal(p, filepath.Join(real, name))
 		case hasExt(name) && mode.IsRegular():
+			w.found++
 			w.add(p, filepath.Join(real, name))
 		}
 	}

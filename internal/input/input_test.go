@@ -97,3 +97,14 @@ func TestExpandErrors(t *testing.T) {
 		t.Errorf("errs = %v", errs)
 	}
 }
+
+// A folder given twice (or inside another PATH) is not "without summaries":
+// its files were listed once, through the first PATH.
+func TestSameFolderTwice(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "sub", "a.md"))
+	files, errs := Expand([]string{dir, dir + "/.", filepath.Join(dir, "sub")})
+	if len(errs) != 0 || len(files) != 1 {
+		t.Errorf("files %v, errs %v; want one file and no error", files, errs)
+	}
+}
