@@ -77,14 +77,7 @@ func GroupBy(papers []*summary.Paper, by string) []Group {
 		if c := strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)); c != 0 {
 			return c < 0
 		}
-		return deref(a.ID) < deref(b.ID)
+		return summary.Str(a.ID) < summary.Str(b.ID)
 	})
 	return groups
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }

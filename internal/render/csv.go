@@ -20,9 +20,9 @@ func PapersCSV(w io.Writer, d *Digest) error {
 		for i, f := range p.KeyFindings {
 			findings[i] = f.Text
 		}
-		_ = cw.Write([]string{p.ID, p.Path, p.Title, strings.Join(p.Authors, ListSep), deref(p.Source), deref(p.DOI),
-			deref(p.Journal), deref(p.Published), deref(p.URL), deref(p.FullTextURL), deref(p.TLDR), deref(p.Contribution),
-			strings.Join(findings, ListSep), deref(p.Abstract), entityCells(p.LinkedEntities), entityCells(p.Entities)})
+		_ = cw.Write([]string{p.ID, p.Path, p.Title, strings.Join(p.Authors, ListSep), summary.Str(p.Source), summary.Str(p.DOI),
+			summary.Str(p.Journal), summary.Str(p.Published), summary.Str(p.URL), summary.Str(p.FullTextURL), summary.Str(p.TLDR), summary.Str(p.Contribution),
+			strings.Join(findings, ListSep), summary.Str(p.Abstract), entityCells(p.LinkedEntities), entityCells(p.Entities)})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -9,6 +9,7 @@ import (
 
 	"github.com/vagut/vagut/internal/curie"
 	"github.com/vagut/vagut/internal/index"
+	"github.com/vagut/vagut/internal/summary"
 )
 
 // RowJSON is a row of the entity index as the contract spells it.
@@ -101,18 +102,11 @@ func EntitiesCSV(w io.Writer, rows []index.Row) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"type", "id", "name", "names", "papers", "mentions", "paper_ids"})
 	for _, r := range rows {
-		_ = cw.Write([]string{r.Type, deref(r.ID), r.Name, strings.Join(r.Names, ListSep),
+		_ = cw.Write([]string{r.Type, summary.Str(r.ID), r.Name, strings.Join(r.Names, ListSep),
 			strconv.Itoa(r.Papers), strconv.Itoa(r.Mentions), strings.Join(r.PaperIDs, ListSep)})
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 // SideJSON names one entity of a pair.
@@ -212,7 +206,7 @@ func PairsCSV(w io.Writer, pairs []index.Pair) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"a_type", "a_id", "a_name", "b_type", "b_id", "b_name", "papers", "paper_ids"})
 	for _, p := range pairs {
-		_ = cw.Write([]string{p.A.Type, deref(p.A.ID), p.A.Name, p.B.Type, deref(p.B.ID), p.B.Name,
+		_ = cw.Write([]string{p.A.Type, summary.Str(p.A.ID), p.A.Name, p.B.Type, summary.Str(p.B.ID), p.B.Name,
 			strconv.Itoa(p.Papers), strings.Join(p.PaperIDs, ListSep)})
 	}
 	cw.Flush()

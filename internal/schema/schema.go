@@ -71,6 +71,9 @@ func ref(def string, desc string) field {
 	return field{schema: obj("$ref", "#/$defs/"+def), desc: desc}
 }
 
+// schemaVersion opens every document: the version of the contract.
+var schemaVersion = named("schema_version", field{schema: obj("const", 1), desc: "the version of this contract"})
+
 var entity = object("an entity of a list",
 	named("type", field{schema: obj("type", "string", "pattern", "^[a-z0-9_]+$"), desc: "gene, disease, chemical, species; another category in lower snake case, singular (Cell lines: cell_line)"}),
 	named("category", str("the category label as written (Genes)")),
@@ -114,7 +117,7 @@ var paper = object("a paper",
 )
 
 var papersDoc = object("the document of vagut summarize -o json",
-	named("schema_version", field{schema: obj("const", 1), desc: "the version of this contract"}),
+	schemaVersion,
 	named("filters", ref("filters", "the filters applied")),
 	named("total", integer(0, "papers read")),
 	named("count", integer(0, "papers in this document")),
@@ -226,11 +229,11 @@ var Docs = []Doc{
 	document("papers", "vagut papers document", "vagut summarize -o json", papersDoc),
 	document("paper", "vagut paper", "vagut summarize -o jsonl (one per line)", obj("$ref", "#/$defs/paper")),
 	document("entities", "vagut entity index", "vagut entities -o json", object("the document of vagut entities -o json",
-		named("schema_version", field{schema: obj("const", 1), desc: "the version of this contract"}),
+		schemaVersion,
 		named("entities", arrayOf(obj("$ref", "#/$defs/row"), "one row per entity, by papers, then mentions, then name")))),
 	document("entity-row", "vagut entity index row", "vagut entities -o jsonl (one per line)", obj("$ref", "#/$defs/row")),
 	document("pairs", "vagut co-mention pairs", "vagut entities --pairs A,B -o json", object("the document of vagut entities --pairs -o json",
-		named("schema_version", field{schema: obj("const", 1), desc: "the version of this contract"}),
+		schemaVersion,
 		named("pairs", arrayOf(obj("$ref", "#/$defs/pair"), "the pairs, most frequent first")))),
 	document("pair", "vagut co-mention pair", "vagut entities --pairs A,B -o jsonl (one per line)", obj("$ref", "#/$defs/pair")),
 	document("diagnostics", "vagut diagnostics", "vagut validate --format json",
