@@ -6,6 +6,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -35,6 +36,8 @@ func main() {
 	big := flag.Int("big", 100000, "summaries in the streaming memory test (0: skip)")
 	runs := flag.Int("runs", 3, "runs of each measurement; the median is reported")
 	workers := flag.Int("j", runtime.GOMAXPROCS(0), "workers")
+	startupRuns := flag.Int("startup-runs", 41, "runs of each start-up measurement; the median is reported (0: skip)")
+	startupOnly := flag.Bool("startup-only", false, "measure start-up only")
 	flag.Parse()
 
 	tmp, err := os.MkdirTemp("", "vagut-bench-")
@@ -42,6 +45,14 @@ func main() {
 	defer os.RemoveAll(tmp)
 	self, err := os.Executable()
 	check(err)
+
+	if *startupRuns > 0 {
+		startup(tmp, *vagut, *startupRuns)
+		if *startupOnly {
+			return
+		}
+		fmt.Println()
+	}
 
 	corpus := filepath.Join(tmp, "corpus")
 	start := time.Now()
@@ -97,6 +108,54 @@ func measure(runs int, name string, args ...string) (time.Duration, int64) {
 	}
 	sort.Slice(times, func(a, b int) bool { return times[a] < times[b] })
 	return times[len(times)/2], peak
+}
+
+// startup times what a pre-commit hook pays per call: vagut validate,
+// fmt --check and summarize -o json on one summary, side by side with a
+// hello-world Go binary built by the same go command, and prints the ratio.
+func startup(tmp, vagut string, runs int) {
+	hello := filepath.Join(tmp, "hello")
+	check(os.MkdirAll(hello, 0o755))
+	check(os.WriteFile(filepath.Join(hello, "go.mod"), []byte("module hello\n\ngo 1.26\n"), 0o644))
+	check(os.WriteFile(filepath.Join(hello, "main.go"), []byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello, world\") }\n"), 0o644))
+	build := exec.Command("go", "build", "-buildvcs=false", "-o", "hello", ".")
+	build.Dir = hello
+	build.Stderr = os.Stderr
+	check(build.Run())
+	file := filepath.Join(tmp, "one")
+	check(gen.Write(file, 7, 1))
+	files, errs := input.Expand([]string{file})
+	if len(errs) > 0 || len(files) != 1 {
+		check(fmt.Errorf("one summary: %v", errs))
+	}
+	one := files[0]
+	fmt.Printf("start-up: median of %d runs, one summary (%s)\n", runs, size(file))
+	fmt.Printf("%-44s %9s %8s\n", "run", "time", "ratio")
+	base := startupTime(runs, filepath.Join(hello, "hello"))
+	fmt.Printf("%-44s %9s %8s\n", "hello-world Go binary", base.Round(10*time.Microsecond), "1.00x")
+	for _, args := range [][]string{{"validate", one}, {"fmt", "--check", one}, {"summarize", "-o", "json", one}} {
+		t := startupTime(runs, vagut, args...)
+		fmt.Printf("%-44s %9s %7.2fx\n", "vagut "+strings.Join(args[:len(args)-1], " ")+" FILE", t.Round(10*time.Microsecond), t.Seconds()/base.Seconds())
+	}
+}
+
+// startupTime is the median wall time of runs of name args; exit
+// status 1 (findings) counts as a run.
+func startupTime(runs int, name string, args ...string) time.Duration {
+	var times []time.Duration
+	for i := 0; i < runs; i++ {
+		cmd := exec.Command(name, args...)
+		start := time.Now()
+		err := cmd.Run()
+		d := time.Since(start)
+		var ee *exec.ExitError
+		if err != nil && !(errors.As(err, &ee) && ee.ExitCode() == 1) {
+			check(fmt.Errorf("%s %s: %v", name, strings.Join(args, " "), err))
+		}
+		times = append(times, d)
+	}
+	sort.Slice(times, func(a, b int) bool { return times[a] < times[b] })
+	return times[len(times)/2]
 }
 
 // floor reads, parses and walks every file with the same pipeline and

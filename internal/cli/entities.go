@@ -26,6 +26,11 @@ type EntitiesOptions struct {
 	PairA     string // with --pairs, the two types
 	PairB     string
 	JQ        jqFlag
+	// CSVRaw writes CSV cells as they are, formulas included.
+	CSVRaw bool
+	// Table shows an aligned table fitting the terminal: stdout is one and
+	// -o was not given.
+	Table bool
 }
 
 // NewCmdEntities builds the command; runF replaces the run in tests.
@@ -50,8 +55,10 @@ The filters choose the papers; --type and --min-papers choose the rows.
 mentioned in the same paper, with how many papers and which, most frequent
 first ("which genes come up with intestinal ischemia?").
 
-Output: -o md (a table), json ({"schema_version": 1, "entities": [...]}),
-jsonl (one row a line), csv, yaml. --jq filters the JSON.`,
+Output: -o md (a Markdown table; in a terminal, without -o, an aligned
+table cut to its width), json ({"schema_version": 1, "entities": [...]}),
+jsonl (one row a line), csv (a cell starting like a spreadsheet formula,
+= + - @, gets a ' in front unless --csv-raw), yaml. --jq filters the JSON.`,
 		Example: `  # the genes of the corpus, most cited first
   vagut entities notes/ --type gene
 
@@ -87,6 +94,7 @@ jsonl (one row a line), csv, yaml. --jq filters the JSON.`,
 				}
 				opts.PairA, opts.PairB = digest.NormalizeType(parts[0]), digest.NormalizeType(parts[1])
 			}
+			opts.Table = opts.Output == "md" && !cmd.Flags().Changed("output") && opts.IO.StdoutTTY
 			if runF != nil {
 				return runF(opts)
 			}
@@ -99,6 +107,7 @@ jsonl (one row a line), csv, yaml. --jq filters the JSON.`,
 	ff.register(fs)
 	fs.IntVar(&opts.MinPapers, "min-papers", 0, "only entities (or pairs) in at least `N` papers")
 	fs.StringVar(&pairs, "pairs", "", "list co-mentioned pairs of two entity types, as `A,B` (gene,disease)")
+	fs.BoolVar(&opts.CSVRaw, "csv-raw", false, "with -o csv: write cells starting with = + - @ as they are (default: prefixed with ' so a spreadsheet shows them as text)")
 	opts.JQ.register(fs)
 	return cmd
 }
@@ -131,9 +140,15 @@ func runEntities(o *EntitiesOptions) error {
 		case "yaml":
 			err = render.YAML(o.IO.Out, func(w io.Writer) error { return render.PairsJSON(w, pairs) })
 		case "csv":
-			err = render.PairsCSV(o.IO.Out, pairs)
-		default:
-			err = render.PairsMarkdown(o.IO.Out, pairs, o.PairA, o.PairB, len(kept))
+			err = render.PairsCSV(o.IO.Out, pairs, o.CSVRaw)
+		case "md":
+			if o.Table {
+				stop := startPager(o.Factory)
+				err = render.PairsTerminal(styledOut(o.IO), pairs, o.PairA, o.PairB, len(kept), termOptions(o.IO))
+				stop()
+			} else {
+				err = render.PairsMarkdown(o.IO.Out, pairs, o.PairA, o.PairB, len(kept))
+			}
 		}
 	} else {
 		var rows []index.Row
@@ -150,9 +165,15 @@ func runEntities(o *EntitiesOptions) error {
 		case "yaml":
 			err = render.YAML(o.IO.Out, func(w io.Writer) error { return render.EntitiesJSON(w, rows) })
 		case "csv":
-			err = render.EntitiesCSV(o.IO.Out, rows)
-		default:
-			err = render.EntitiesMarkdown(o.IO.Out, rows, len(kept))
+			err = render.EntitiesCSV(o.IO.Out, rows, o.CSVRaw)
+		case "md":
+			if o.Table {
+				stop := startPager(o.Factory)
+				err = render.EntitiesTerminal(styledOut(o.IO), rows, len(kept), termOptions(o.IO))
+				stop()
+			} else {
+				err = render.EntitiesMarkdown(o.IO.Out, rows, len(kept))
+			}
 		}
 	}
 	return finish(l, outputError(o.IO, err))

@@ -13,6 +13,7 @@ import (
 	"github.com/vagut/vagut/internal/input"
 	"github.com/vagut/vagut/internal/iostreams"
 	"github.com/vagut/vagut/internal/parse"
+	"github.com/vagut/vagut/internal/sanitize"
 )
 
 // FmtOptions is everything `vagut fmt` needs.
@@ -107,7 +108,7 @@ func runFmt(o *FmtOptions) error {
 		switch {
 		case o.Check:
 			if changed {
-				if _, werr = fmt.Fprintln(o.IO.Out, path); werr != nil {
+				if _, werr = fmt.Fprintln(o.IO.Out, sanitize.Line(path)); werr != nil {
 					return false
 				}
 				l.code = max(l.code, exitFindings)

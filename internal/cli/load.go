@@ -20,6 +20,8 @@ import (
 	"github.com/vagut/vagut/internal/input"
 	"github.com/vagut/vagut/internal/iostreams"
 	"github.com/vagut/vagut/internal/pipeline"
+	"github.com/vagut/vagut/internal/render"
+	"github.com/vagut/vagut/internal/sanitize"
 )
 
 // runFlags are the root's flags for every command that reads summaries.
@@ -27,6 +29,7 @@ type runFlags struct {
 	jobs    int
 	maxSize byteSize
 	quiet   bool
+	noPager bool
 }
 
 func (rf *runFlags) register(fs *pflag.FlagSet) {
@@ -34,6 +37,7 @@ func (rf *runFlags) register(fs *pflag.FlagSet) {
 	fs.IntVarP(&rf.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "read and parse `N` files at once")
 	fs.Var(&rf.maxSize, "max-size", "skip (and name) files larger than `SIZE` (10MB, 512KB, 1GB or bytes)")
 	fs.BoolVarP(&rf.quiet, "quiet", "q", false, "no progress line and no closing count on stderr; errors are still printed")
+	fs.BoolVar(&rf.noPager, "no-pager", false, "do not page a digest or table shown in a terminal ($VAGUT_PAGER, $PAGER, less -FRX)")
 }
 
 // byteSize is a flag value such as 10MB.
@@ -104,7 +108,7 @@ func (l *loader) errorf(format string, args ...any) {
 		fmt.Fprint(l.ios.ErrOut, "\r\x1b[K")
 		l.progress = false
 	}
-	fmt.Fprintf(l.ios.ErrOut, "vagut: "+format+"\n", args...)
+	printMessage(l.ios.ErrOut, fmt.Sprintf(format, args...))
 }
 
 // fail reports a file that could not be used and records exit code 1.
@@ -267,6 +271,53 @@ func collecting() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
+}
+
+// printMessage is the one place a message reaches stderr: "vagut: " and one
+// line. File names and summary text are untrusted, so control characters,
+// newlines and bidi overrides in them are shown as escapes: a name cannot
+// forge a second message or act on the terminal.
+func printMessage(w io.Writer, msg string) {
+	fmt.Fprintf(w, "vagut: %s\n", sanitize.Line(msg))
+}
+
+// startPager pages what a command shows in a terminal through $VAGUT_PAGER,
+// else $PAGER, else less -FRX; --no-pager or VAGUT_PAGER=cat turn it off.
+// A pager that cannot start is named and the output printed directly.
+func startPager(f *Factory) func() {
+	ios := f.IOStreams
+	if f.Run.noPager || !ios.StdoutTTY {
+		return func() {}
+	}
+	command, ok := "", false
+	if command, ok = lookupEnv(ios, "VAGUT_PAGER"); !ok {
+		if command, ok = lookupEnv(ios, "PAGER"); !ok {
+			command = "less -FRX"
+		}
+	}
+	if err := ios.StartPager(command); err != nil {
+		printMessage(ios.ErrOut, fmt.Sprintf("warning: pager %q: %v; printing directly", command, unwrapPath(err)))
+	}
+	return ios.StopPager
+}
+
+// styledOut is the terminal for a renderer that sanitises its own text.
+func styledOut(ios *iostreams.IOStreams) io.Writer {
+	if ios.Styled != nil {
+		return ios.Styled
+	}
+	return ios.Out
+}
+
+func termOptions(ios *iostreams.IOStreams) render.Term {
+	return render.Term{Width: ios.Width(), Hyperlinks: render.HyperlinksSupported(ios.Getenv),
+		NoColor: ios.Getenv("NO_COLOR") != "" || ios.Getenv("TERM") == "dumb"}
+}
+
+// lookupEnv is os.LookupEnv through the streams' environment: set means non-empty.
+func lookupEnv(ios *iostreams.IOStreams, key string) (string, bool) {
+	v := ios.Getenv(key)
+	return v, v != ""
 }
 
 // brokenPipe reports a write to a reader that went away (vagut ... | head):

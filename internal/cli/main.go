@@ -4,7 +4,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -28,6 +27,11 @@ func Main() int {
 
 // Run executes vagut with args (nil: the process's) and returns the exit code.
 func Run(ios *iostreams.IOStreams, args []string) int {
+	// Nothing from a summary may act on the terminal: on a TTY, stdout is
+	// sanitised (the caller's streams are left as they were).
+	guarded := *ios
+	ios = &guarded
+	defer ios.GuardTerminal()()
 	root := NewCmdRoot(ios)
 	if args != nil {
 		root.SetArgs(args)
@@ -35,7 +39,7 @@ func Run(ios *iostreams.IOStreams, args []string) int {
 	err := root.Execute()
 	var ee *exitError
 	if err != nil && !errors.As(err, &ee) {
-		fmt.Fprintf(ios.ErrOut, "vagut: %s\n", oneLine(err.Error()))
+		printMessage(ios.ErrOut, oneLine(err.Error()))
 	}
 	return exitCode(err)
 }

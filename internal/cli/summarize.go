@@ -35,6 +35,8 @@ type SummarizeOptions struct {
 	GroupBy  string
 	Evidence bool
 	JQ       jqFlag
+	// CSVRaw writes CSV cells as they are, formulas included.
+	CSVRaw bool
 	// Styled renders the Markdown for a terminal: stdout is one, -o was not
 	// given and NO_COLOR is not set.
 	Styled bool
@@ -69,7 +71,9 @@ redirected, with NO_COLOR set or with -o md given, it is plain Markdown.
 asset; raw HTML from summaries is shown escaped). -o json is one document
 {"schema_version": 1, "filters", "total", "count", "papers"}; -o jsonl is one
 paper per line; -o yaml is the JSON document as YAML; -o csv is one row per
-paper. vagut schema describes the JSON. --jq
+paper; a cell that starts like a spreadsheet formula (= + - @) is written
+with a ' in front so that a spreadsheet shows it as text (--csv-raw: as
+it is). vagut schema describes the JSON. --jq
 filters the JSON with a jq expression. Same inputs, same bytes.
 
 Exit codes: 0 ok, an empty digest too; 1 some files failed (named on stderr,
@@ -119,6 +123,7 @@ folder with no summary.`,
 		strings.Join(render.SectionNames, ", ")+" (default "+strings.Join(render.DefaultSections, ",")+")")
 	fs.StringVar(&opts.GroupBy, "group-by", "", "organise the digest by `KEY`: an entity type (gene, disease, ...), year or journal")
 	fs.BoolVar(&opts.Evidence, "evidence", false, "with --entity or --grep: show the sentences that mention them")
+	fs.BoolVar(&opts.CSVRaw, "csv-raw", false, "with -o csv: write cells starting with = + - @ as they are (default: prefixed with ' so a spreadsheet shows them as text)")
 	opts.JQ.register(fs)
 	return cmd
 }
@@ -212,15 +217,17 @@ func runSummarize(o *SummarizeOptions) error {
 	case "yaml":
 		err = render.YAML(o.IO.Out, func(w io.Writer) error { return render.JSON(w, d) })
 	case "csv":
-		err = render.PapersCSV(o.IO.Out, d)
+		err = render.PapersCSV(o.IO.Out, d, o.CSVRaw)
 	case "html":
 		err = render.HTML(o.IO.Out, d)
 	default:
+		stop := startPager(o.Factory)
 		if o.Styled {
-			err = render.Terminal(o.IO.Out, d, o.IO.Width(), o.IO.Getenv("GLAMOUR_STYLE"))
+			err = render.Terminal(styledOut(o.IO), d, termOptions(o.IO))
 		} else {
 			err = render.Markdown(o.IO.Out, d)
 		}
+		stop()
 	}
 	return finish(l, outputError(o.IO, err))
 }
@@ -326,6 +333,6 @@ func outputError(ios *iostreams.IOStreams, err error) error {
 	if errors.As(err, &je) {
 		return je
 	}
-	fmt.Fprintf(ios.ErrOut, "vagut: writing output: %v\n", err)
+	printMessage(ios.ErrOut, fmt.Sprintf("writing output: %v", err))
 	return &exitError{exitUsage}
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -98,15 +97,14 @@ func count(n int, noun string) string {
 const ListSep = "; "
 
 // EntitiesCSV writes a header and one row per entity (RFC 4180).
-func EntitiesCSV(w io.Writer, rows []index.Row) error {
-	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"type", "id", "name", "names", "papers", "mentions", "paper_ids"})
+func EntitiesCSV(w io.Writer, rows []index.Row, raw bool) error {
+	cw := newCSV(w, raw)
+	cw.Write([]string{"type", "id", "name", "names", "papers", "mentions", "paper_ids"})
 	for _, r := range rows {
-		_ = cw.Write([]string{r.Type, summary.Str(r.ID), r.Name, strings.Join(r.Names, ListSep),
+		cw.Write([]string{r.Type, summary.Str(r.ID), r.Name, strings.Join(r.Names, ListSep),
 			strconv.Itoa(r.Papers), strconv.Itoa(r.Mentions), strings.Join(r.PaperIDs, ListSep)})
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // SideJSON names one entity of a pair.
@@ -202,13 +200,12 @@ func upperFirst(s string) string {
 }
 
 // PairsCSV writes a header and one row per pair.
-func PairsCSV(w io.Writer, pairs []index.Pair) error {
-	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"a_type", "a_id", "a_name", "b_type", "b_id", "b_name", "papers", "paper_ids"})
+func PairsCSV(w io.Writer, pairs []index.Pair, raw bool) error {
+	cw := newCSV(w, raw)
+	cw.Write([]string{"a_type", "a_id", "a_name", "b_type", "b_id", "b_name", "papers", "paper_ids"})
 	for _, p := range pairs {
-		_ = cw.Write([]string{p.A.Type, summary.Str(p.A.ID), p.A.Name, p.B.Type, summary.Str(p.B.ID), p.B.Name,
+		cw.Write([]string{p.A.Type, summary.Str(p.A.ID), p.A.Name, p.B.Type, summary.Str(p.B.ID), p.B.Name,
 			strconv.Itoa(p.Papers), strings.Join(p.PaperIDs, ListSep)})
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }

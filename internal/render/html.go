@@ -8,7 +8,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -20,13 +19,13 @@ import (
 // their raw HTML is shown escaped, links are kept only when http(s), and
 // images become links, so the page loads nothing.
 func HTML(w io.Writer, d *Digest) error {
-	var md bytes.Buffer
-	if err := Markdown(&md, d); err != nil {
-		return err
-	}
+	// Each paper is converted on its own: its link reference definitions
+	// are its own, and cannot redirect a link of another summary.
 	var body bytes.Buffer
-	if err := pageMarkdown.Convert(md.Bytes(), &body); err != nil {
-		return err
+	for _, part := range markdownParts(d) {
+		if err := pageMarkdown.Convert([]byte(part), &body); err != nil {
+			return err
+		}
 	}
 	var b strings.Builder
 	b.WriteString(`<!DOCTYPE html>
@@ -52,8 +51,10 @@ func pageTitle(d *Digest) string {
 	return "vagut digest: " + count(len(d.Papers), "paper")
 }
 
+// No extension: goldmark/extension compiles linkify's regular expressions
+// at start-up (3 ms, most of what vagut paid to start), and summaries are
+// read without tables anyway (a table shows as its text).
 var pageMarkdown = goldmark.New(
-	goldmark.WithExtensions(extension.Table),
 	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safeLinks{}, 100))),
 	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100))),
 )

@@ -24,7 +24,24 @@ const maxAuthors = 3
 // Markdown writes a CommonMark digest that passes markdownlint's default rules
 // (line length aside): one H1, unique headings, blank lines around blocks.
 func Markdown(w io.Writer, d *Digest) error {
+	_, err := io.WriteString(w, strings.Join(markdownParts(d), ""))
+	return err
+}
+
+// markdownParts is the digest cut where one paper ends and the next begins:
+// the page's head, then each paper (with its group's heading before the
+// first). Renderers that parse the Markdown parse each part on its own, so
+// a link reference definition in one summary cannot take over a link in
+// another.
+func markdownParts(d *Digest) []string {
+	var parts []string
 	var b strings.Builder
+	cut := func() {
+		if b.Len() > 0 {
+			parts = append(parts, b.String())
+			b.Reset()
+		}
+	}
 	b.WriteString("# vagut digest\n\n")
 	b.WriteString(countLine(d) + "\n")
 	show := map[string]bool{}
@@ -32,10 +49,11 @@ func Markdown(w io.Writer, d *Digest) error {
 		show[s] = true
 	}
 	if d.GroupBy != "" {
-		writeGroups(&b, d, show)
+		writeGroups(&b, d, show, cut)
 	} else {
 		headings := map[string]bool{"vagut digest": true}
 		for _, p := range d.Papers {
+			cut()
 			h := headingText(p.Title)
 			if headings[strings.ToLower(h)] {
 				h += " (" + p.ID + ")"
@@ -48,8 +66,8 @@ func Markdown(w io.Writer, d *Digest) error {
 			writePaper(&b, d, p, show, "")
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	cut()
+	return parts
 }
 
 // writePaper writes the chosen parts of a paper; indent nests them in a list item.
@@ -114,8 +132,9 @@ func bold(text string, spans []evidence.Span) string {
 }
 
 // writeGroups writes one heading per group and its papers as list items.
-func writeGroups(b *strings.Builder, d *Digest, show map[string]bool) {
+func writeGroups(b *strings.Builder, d *Digest, show map[string]bool, cut func()) {
 	for _, g := range d.Groups {
+		cut()
 		name := escape(g.Name)
 		if g.ID != nil {
 			name += " (" + escape(*g.ID) + ")"
@@ -123,6 +142,7 @@ func writeGroups(b *strings.Builder, d *Digest, show map[string]bool) {
 		fmt.Fprintf(b, "\n## %s: %s\n\n", name, count(len(g.Papers), "paper"))
 		for i, p := range g.Papers {
 			if i > 0 {
+				cut()
 				b.WriteString("\n")
 			}
 			fmt.Fprintf(b, "- **%s**", strings.TrimSpace(p.Title))

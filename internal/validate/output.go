@@ -11,6 +11,8 @@ import (
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report"
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+
+	"github.com/vagut/vagut/internal/sanitize"
 )
 
 // Formats are the output formats of validate.
@@ -30,8 +32,10 @@ func Write(w io.Writer, format string, ds []Diagnostic, version string) error {
 }
 
 // Text is the one-line form: PATH:LINE:COL: severity: message [VG010/invalid-doi].
+// Messages quote file text and paths are untrusted: both are sanitised, so a
+// finding is one line and nothing in it acts on a terminal.
 func (d Diagnostic) Text() string {
-	return fmt.Sprintf("%s:%d:%d: %s: %s [%s/%s]", d.Path, d.Line, d.Col, d.Severity, d.Message, d.Rule.ID, d.Rule.Name)
+	return fmt.Sprintf("%s:%d:%d: %s: %s [%s/%s]", sanitize.Line(d.Path), d.Line, d.Col, d.Severity, sanitize.Line(d.Message), d.Rule.ID, d.Rule.Name)
 }
 
 func writeText(w io.Writer, ds []Diagnostic) error {
