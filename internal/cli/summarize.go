@@ -65,8 +65,12 @@ paper that mention the entity (by any of its names or aliases, as a whole
 word) or match the pattern.
 
 Output: -o md (default) is a CommonMark digest; --sections picks its parts.
-In a terminal the digest is shown styled and wrapped to its width; piped,
-redirected, with NO_COLOR set or with -o md given, it is plain Markdown.
+In a terminal the digest is shown styled, wrapped between words (a URL is
+never cut; OSC 8 hyperlinks where the terminal shows them, FORCE_HYPERLINK=1
+or 0 decides) and paged through $VAGUT_PAGER, else $PAGER, else less -FRX
+(--no-pager or VAGUT_PAGER=cat: no pager). Control characters and bidi
+overrides from summaries are shown as \x1b and U+202E. Piped, redirected,
+with NO_COLOR set or with -o md given, it is plain Markdown.
 -o html is the digest as one self-contained web page (no script, no external
 asset; raw HTML from summaries is shown escaped). -o json is one document
 {"schema_version": 1, "filters", "total", "count", "papers"}; -o jsonl is one
