@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rivo/uniseg"
+
 	"github.com/vagut/vagut/internal/iostreams"
 )
 
@@ -251,4 +253,37 @@ func TestPager(t *testing.T) {
 			t.Errorf("%v %v (tty %v): paged %d bytes, printed %d", c.env, c.args, c.tty, len(paged), len(out))
 		}
 	}
+}
+
+// Every fixture, styled for a terminal at two widths, grouped and not:
+// no panic, nothing raw from a summary, every line within the width unless
+// one address makes it longer.
+func TestTerminalDigestOfEveryFixture(t *testing.T) {
+	dirs := []string{"seeds", "testdata/corpus", viewsDir, "testdata/hostile"}
+	for _, width := range []int{40, 100} {
+		for _, extra := range [][]string{nil, {"--group-by", "gene"}, {"--grep", "gut", "--evidence"}} {
+			args := append(append([]string{"summarize", "--sections", "tldr,contribution,findings,abstract,entities"}, extra...), dirs...)
+			r := runTTY(t, width, nil, args...)
+			if r.code != 0 {
+				t.Fatalf("%v: exit %d: %s", args, r.code, r.stderr)
+			}
+			assertNoRaw(t, strings.Join(extra, " "), r.stdout)
+			for _, line := range strings.Split(ansiRE.ReplaceAllString(r.stdout, ""), "\n") {
+				if n := uniseg.StringWidth(line); n > width && !oneLongWord(line, width) {
+					t.Errorf("%d columns: line of %d: %q", width, n, line)
+				}
+			}
+		}
+	}
+}
+
+// oneLongWord: the line is too long only because one word (an address, an
+// escaped sequence) is longer than a line may be, and words are never cut.
+func oneLongWord(line string, width int) bool {
+	for _, w := range strings.Fields(line) {
+		if uniseg.StringWidth(w) > width/2 {
+			return true
+		}
+	}
+	return false
 }

@@ -142,17 +142,30 @@ func (r *termRenderer) block(n ast.Node, first, rest string) {
 		r.started = false
 		r.blocks(n, first+"│ ", rest+"│ ", false)
 		r.started = saved
-	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+	case *ast.HTMLBlock:
+		// Raw HTML from a summary is shown as its text, wrapped, line by line.
+		var words []word
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			for _, f := range strings.FieldsFunc(string(seg.Value(r.src)), isBreak) {
+				words = append(words, word{{sanitize.Line(f), sgrCode, ""}})
+			}
+			words = append(words, nil)
+		}
+		if n.HasClosure() {
+			for _, f := range strings.FieldsFunc(string(n.ClosureLine.Value(r.src)), isBreak) {
+				words = append(words, word{{sanitize.Line(f), sgrCode, ""}})
+			}
+		}
+		r.wrap(words, first, rest)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		lines := n.Lines()
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
 			line := strings.TrimRight(string(seg.Value(r.src)), "\r\n")
 			r.out.WriteString(first + styled(sgrCode, sanitize.Line(line)) + "\n")
 			first = rest
-		}
-		if b, ok := n.(*ast.HTMLBlock); ok && b.HasClosure() {
-			line := strings.TrimRight(string(b.ClosureLine.Value(r.src)), "\r\n")
-			r.out.WriteString(first + styled(sgrCode, sanitize.Line(line)) + "\n")
 		}
 	case *ast.ThematicBreak:
 		r.out.WriteString(first + styled(sgrDim, strings.Repeat("─", max(r.cols-uniseg.StringWidth(first), 3))) + "\n")
