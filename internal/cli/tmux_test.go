@@ -134,3 +134,51 @@ func TestTmuxHostileSummary(t *testing.T) {
 		t.Errorf("a summary wrote the clipboard: %q", out)
 	}
 }
+
+// With neither VAGUT_PAGER nor PAGER, a digest longer than the screen is
+// shown in less (its prompt waits for a key); q quits and vagut exits 0.
+func TestTmuxDefaultPager(t *testing.T) {
+	tmux, err := exec.LookPath("tmux")
+	if err != nil {
+		t.Skip("tmux not installed")
+	}
+	if _, err := exec.LookPath("less"); err != nil {
+		t.Skip("less not installed")
+	}
+	exe, _ := os.Executable()
+	wd, _ := os.Getwd()
+	tmuxSessions++
+	sock := fmt.Sprintf("vagut-test-%d-%d", os.Getpid(), tmuxSessions)
+	tm := func(a ...string) string {
+		out, _ := exec.Command(tmux, append([]string{"-L", sock, "-f", "/dev/null"}, a...)...).CombinedOutput()
+		return string(out)
+	}
+	t.Cleanup(func() { tm("kill-server") })
+	script := fmt.Sprintf("env -u PAGER -u VAGUT_PAGER -u LESS VAGUT_TEST_AS_VAGUT=1 '%s' summarize seeds; echo __EXIT=$?; sleep 60", exe)
+	tm("new-session", "-d", "-x", "80", "-y", "15", "-c", wd, "sh", "-c", script)
+	wait := func(what string, ok func(string) bool) string {
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			s := tm("capture-pane", "-p")
+			if ok(s) {
+				return s
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("waiting for %s:\n%s", what, s)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	screen := wait("less's prompt", func(s string) bool {
+		lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+		return strings.HasPrefix(lines[len(lines)-1], ":")
+	})
+	if !strings.Contains(screen, "vagut digest") || strings.Contains(screen, "__EXIT") {
+		t.Fatalf("the digest is not paged:\n%s", screen)
+	}
+	tm("send-keys", "q")
+	screen = wait("vagut to exit", func(s string) bool { return strings.Contains(s, "__EXIT=") })
+	if !strings.Contains(screen, "__EXIT=0") {
+		t.Errorf("vagut did not exit 0 after the pager:\n%s", screen)
+	}
+}
