@@ -92,6 +92,9 @@ func TestValidateQuotesShownVisibly(t *testing.T) {
 			t.Errorf("a line that is not a finding: %q", line)
 		}
 	}
+	// GitHub's log viewer reads ANSI sequences too.
+	gh := run(t, "", "validate", "--format", "github", "testdata/hostile/validate-escapes.md")
+	assertNoRaw(t, "validate --format github", gh.stdout)
 }
 
 // A file name with a newline cannot forge a second message, one with ESC

@@ -85,7 +85,7 @@ func writeGitHub(w io.Writer, ds []Diagnostic) error {
 	var b strings.Builder
 	for _, d := range ds {
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", d.Severity, ghProp.Replace(filepath.ToSlash(d.Path)),
-			d.Line, d.Col, ghProp.Replace(d.Rule.ID+" "+d.Rule.Name), ghData.Replace(d.Message))
+			d.Line, d.Col, ghProp.Replace(d.Rule.ID+" "+d.Rule.Name), ghData.Replace(sanitize.Line(d.Message)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
