@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
 
 	"golang.org/x/term"
@@ -33,11 +34,12 @@ type IOStreams struct {
 	// CanPage allows StartPager to run a pager: the process's streams only.
 	CanPage bool
 
-	guard  *sanitize.Writer
-	pager  *exec.Cmd
-	pipe   io.WriteCloser
-	saved  [2]io.Writer
-	paging bool
+	guard   *sanitize.Writer
+	pager   *exec.Cmd
+	pipe    io.WriteCloser
+	saved   [2]io.Writer
+	paging  bool
+	signals chan os.Signal
 }
 
 // System returns the process's real streams.
@@ -110,6 +112,10 @@ func (s *IOStreams) StartPager(command string) error {
 	if s.guard != nil {
 		_ = s.guard.Flush()
 	}
+	// Ctrl-C in the pager reaches vagut too: as git does, wait for the
+	// reader to quit the pager instead of leaving it behind on the terminal.
+	s.signals = make(chan os.Signal, 1)
+	signal.Notify(s.signals, os.Interrupt)
 	s.pager, s.pipe, s.paging = cmd, pipe, true
 	s.saved = [2]io.Writer{s.Out, s.Styled}
 	s.Styled = pipe
@@ -127,6 +133,7 @@ func (s *IOStreams) StopPager() {
 	}
 	_ = s.pipe.Close()
 	_ = s.pager.Wait()
+	signal.Stop(s.signals)
 	s.Out, s.Styled = s.saved[0], s.saved[1]
 	s.paging = false
 }
