@@ -290,3 +290,22 @@ func oneLongWord(line string, width int) bool {
 	}
 	return false
 }
+
+// Where the terminal shows hyperlinks, a link is an OSC 8 hyperlink around
+// its text, whole, and its address is not printed again; elsewhere the
+// address follows the text.
+func TestTerminalHyperlinks(t *testing.T) {
+	on := runTTY(t, 80, map[string]string{"TERM_PROGRAM": "WezTerm"}, "summarize", "--no-pager")
+	const doi = "\x1b]8;;https://doi.org/10.1007/s10047-025-01543-6\x1b\\"
+	if !strings.Contains(on.stdout, doi) || strings.Contains(on.stdout, "<https://doi.org/") {
+		t.Errorf("no OSC 8 hyperlink for the DOI:\n%q", on.stdout)
+	}
+	off := runTTY(t, 80, map[string]string{"TERM_PROGRAM": "WezTerm", "FORCE_HYPERLINK": "0"}, "summarize", "--no-pager")
+	if strings.Contains(off.stdout, "\x1b]8;;") || !strings.Contains(off.stdout, "<https://doi.org/10.1007/s10047-025-01543-6>") {
+		t.Errorf("FORCE_HYPERLINK=0 still writes hyperlinks:\n%q", off.stdout)
+	}
+	table := runTTY(t, 120, map[string]string{"FORCE_HYPERLINK": "1"}, "entities", "--no-pager")
+	if !strings.Contains(table.stdout, "\x1b]8;;https://www.ncbi.nlm.nih.gov/gene/2169\x1b\\NCBIGene:2169\x1b]8;;\x1b\\") {
+		t.Errorf("the table's ids are not hyperlinks:\n%q", table.stdout)
+	}
+}
