@@ -271,6 +271,10 @@ func TestTerminalDigestOfEveryFixture(t *testing.T) {
 				t.Fatalf("%v: exit %d: %s", args, r.code, r.stderr)
 			}
 			assertNoRaw(t, strings.Join(extra, " "), r.stdout)
+			// An address longer than a 40-column line stays whole on one line.
+			if url := "<https://www.ncbi.nlm.nih.gov/Taxonomy/Browser/wwwtax.cgi?id=10116>"; extra == nil && !strings.Contains(r.stdout, url) {
+				t.Errorf("%d columns: %s was cut", width, url)
+			}
 			for _, line := range strings.Split(ansiRE.ReplaceAllString(r.stdout, ""), "\n") {
 				if n := uniseg.StringWidth(line); n > width && !oneLongWord(line, width) {
 					t.Errorf("%d columns: line of %d: %q", width, n, line)
