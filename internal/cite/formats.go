@@ -194,7 +194,7 @@ func writeRIS(w io.Writer, entries []Entry) error {
 		tag("TI", p.Title)
 		tag("T2", summary.Str(p.Journal))
 		tag("PY", e.Year)
-		tag("DA", strings.ReplaceAll(summary.Str(p.Published), "-", "/"))
+		tag("DA", risDate(summary.Str(p.Published)))
 		tag("DO", e.DOI)
 		tag("UR", e.Link())
 		tag("AB", summary.Str(p.Abstract))
@@ -202,4 +202,19 @@ func writeRIS(w io.Writer, entries []Entry) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// risDate writes an ISO date of any precision as RIS's YYYY/MM/DD/other,
+// empty parts kept as empty slashes ("2013/09//" for 2013-09), as readers
+// such as Zotero's split it.
+func risDate(iso string) string {
+	switch len(iso) {
+	case 0:
+		return ""
+	case 4:
+		return iso + "///"
+	case 7:
+		return strings.ReplaceAll(iso, "-", "/") + "//"
+	}
+	return strings.ReplaceAll(iso, "-", "/")
 }

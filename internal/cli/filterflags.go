@@ -19,8 +19,11 @@ const filterHelp = `Filters combine with AND across flags and OR within a repeat
 case-insensitively, in the linked and full-text entities. --type limits which
 entities --entity matches and which are shown. --grep is a case-insensitive
 RE2 expression over title, TL;DR, contribution, key findings and abstract.
---since and --until take YYYY, YYYY-MM or YYYY-MM-DD, inclusive; papers
-without a date are left out when either is given.`
+--since and --until take YYYY, YYYY-MM or YYYY-MM-DD (or "Sept 2013",
+"15 Sep 2013"), inclusive. A paper dated to a month or a year only stands
+for that whole period and is kept when the period overlaps the range: a
+paper of 2013-09 is kept by --since 2013-09-15 and by --until 2013-09-01.
+Papers without a date are left out when either is given.`
 
 func (ff *filterFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&ff.entities, "entity", nil, "keep papers mentioning this entity: name, alias or id (repeatable)")

@@ -86,6 +86,9 @@ folder with no summary.`,
 		Example: `  # which papers mention I-FABP in pigs since 2020, and what did they find?
   vagut summarize notes/ --entity I-FABP --entity "Sus scrofa" --since 2020
 
+  # papers of September 2013, those dated 2013-09 (month only) included
+  vagut summarize notes/ --since 2013-09-01 --until 2013-09-30
+
   # the same gene by any of its names or ids
   vagut summarize --entity fabp2 --entity NCBIGene:2169 --entity "NCBI Gene 2169"
 
@@ -290,7 +293,7 @@ func parseWork(path string, src []byte) parsed {
 // U+FFFD, and the reader should know their names may be wrong.
 func warnBytes(l *loader, p *summary.Paper) {
 	for _, pr := range p.Problems {
-		if pr.Code == "invalid-utf8" {
+		if pr.Code == "invalid-utf8" || pr.Code == "bad-date-format" {
 			l.errorf("%s:%d: warning: %s", p.Path, pr.Line, pr.Msg)
 		}
 	}

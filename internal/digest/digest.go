@@ -9,10 +9,10 @@ import (
 	"regexp/syntax"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/vagut/vagut/internal/curie"
 	"github.com/vagut/vagut/internal/parse"
+	"github.com/vagut/vagut/internal/pubdate"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -23,7 +23,7 @@ type Filter struct {
 	Grep     *regexp.Regexp // over title, TL;DR, contribution, findings, abstract
 	Authors  []string       // substrings of any author
 	Journals []string       // substrings of the journal
-	Since    string         // YYYY-MM-DD, inclusive
+	Since    string         // YYYY-MM-DD, inclusive; see Match for partial dates
 	Until    string         // YYYY-MM-DD, inclusive
 
 	// As the user wrote them, for the digest's header.
@@ -131,7 +131,10 @@ func (f *Filter) Describe() []string {
 	return out
 }
 
-// Match reports whether p passes every filter.
+// Match reports whether p passes every filter. A paper's date stands for the
+// whole period it names (2013-09 is 1 to 30 September 2013), and the paper
+// is kept when that period overlaps --since..--until: a month-only date is
+// never dropped for a day it might well include.
 func (f *Filter) Match(p *summary.Paper) bool {
 	if len(f.Entities) > 0 && !f.matchEntity(p) {
 		return false
@@ -149,8 +152,8 @@ func (f *Filter) Match(p *summary.Paper) bool {
 		if p.Published == nil {
 			return false
 		}
-		d := *p.Published
-		if f.Since != "" && d < f.Since || f.Until != "" && d > f.Until {
+		first, last := pubdate.Bounds(*p.Published)
+		if f.Since != "" && last < f.Since || f.Until != "" && first > f.Until {
 			return false
 		}
 	}
@@ -263,38 +266,32 @@ func CompileGrep(expr string) (*regexp.Regexp, error) {
 	return re, nil
 }
 
-// DateBound expands YYYY, YYYY-MM or YYYY-MM-DD to the first (end=false) or
-// last (end=true) day it covers.
+// DateBound reads a --since or --until date, written in any form a summary
+// may use (2013, 2013-09, 2013-09-15, Sept 2013, ...), and expands it to the
+// first (end=false) or last (end=true) day it covers.
 func DateBound(s string, end bool) (string, error) {
-	layouts := []struct {
-		layout string
-		step   func(time.Time) time.Time
-	}{
-		{"2006-01-02", func(t time.Time) time.Time { return t }},
-		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, -1) }},
-		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, -1) }},
+	iso, err := pubdate.Parse(s)
+	if err != nil {
+		var pe *pubdate.Error
+		if errors.As(err, &pe) && pubdate.Looks(s) {
+			return "", fmt.Errorf("%q %s", s, pe.Reason)
+		}
+		return "", fmt.Errorf("%q is not a date: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
-	for _, l := range layouts {
-		if len(s) != len(l.layout) {
-			continue
-		}
-		t, err := time.Parse(l.layout, s)
-		if err != nil {
-			break
-		}
-		if end {
-			t = l.step(t)
-		}
-		return t.Format("2006-01-02"), nil
+	first, last := pubdate.Bounds(iso)
+	if end {
+		return last, nil
 	}
-	return "", fmt.Errorf("%q is not a date: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+	return first, nil
 }
 
 // Sort keys.
 var SortKeys = []string{"published", "title", "path"}
 
-// Sort orders papers: "published" is newest first, undated last; ties fall
-// back to path so that output never depends on input order.
+// Sort orders papers: "published" is newest first, undated last, and a
+// partial date before the full dates of its period (2013-09 before
+// 2013-09-30); ties fall back to path so that output never depends on input
+// order.
 func Sort(papers []*summary.Paper, key string) {
 	less := func(a, b *summary.Paper) int { return strings.Compare(a.Path, b.Path) }
 	sort.SliceStable(papers, func(i, j int) bool {
@@ -305,7 +302,7 @@ func Sort(papers []*summary.Paper, key string) {
 				return c < 0
 			}
 		case "published":
-			da, db := summary.Str(a.Published), summary.Str(b.Published)
+			da, db := pubdate.SortKey(summary.Str(a.Published)), pubdate.SortKey(summary.Str(b.Published))
 			if da != db {
 				if da == "" || db == "" {
 					return db == ""

@@ -17,6 +17,11 @@ func TestDateBound(t *testing.T) {
 		{"2020-02", "2020-02-01", "2020-02-29"},
 		{"2021-02", "2021-02-01", "2021-02-28"},
 		{"2021-12-31", "2021-12-31", "2021-12-31"},
+		// The forms a summary may hold are read in flags too.
+		{"2021/01/01", "2021-01-01", "2021-01-01"},
+		{"2021-1-1", "2021-01-01", "2021-01-01"},
+		{"Sept 2013", "2013-09-01", "2013-09-30"},
+		{"15 Sep 2013", "2013-09-15", "2013-09-15"},
 	}
 	for _, c := range cases {
 		s, err1 := DateBound(c.in, false)
@@ -25,7 +30,7 @@ func TestDateBound(t *testing.T) {
 			t.Errorf("DateBound(%q) = %q..%q (%v, %v), want %q..%q", c.in, s, e, err1, err2, c.start, c.end)
 		}
 	}
-	for _, bad := range []string{"", "20", "2021-13", "2021-02-29", "2021/01/01", "2021-1-1", "yesterday"} {
+	for _, bad := range []string{"", "20", "2021-13", "2021-02-29", "14/05/2021", "2021 Spring", "yesterday"} {
 		if _, err := DateBound(bad, false); err == nil {
 			t.Errorf("DateBound(%q) accepted", bad)
 		}
@@ -64,6 +69,70 @@ func TestSort(t *testing.T) {
 		Sort(ps, key)
 		if diff := cmp.Diff(want, paths(ps)); diff != "" {
 			t.Errorf("sort %s (-want +got):\n%s", key, diff)
+		}
+	}
+}
+
+// A partial date is the whole period it names: 2013-09 is 1 to 30 September.
+// The paper is kept when that period overlaps --since..--until.
+func TestPartialDatesMatchWhenTheirPeriodOverlaps(t *testing.T) {
+	bound := func(s string, end bool) string {
+		d, err := DateBound(s, end)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	for _, c := range []struct {
+		published, since, until string
+		want                    bool
+	}{
+		{"2013-09", "2013-09-15", "", true},
+		{"2013-09", "2013-10-01", "", false},
+		{"2013-09", "", "2013-09-15", true},
+		{"2013-09", "", "2013-08-31", false},
+		{"2013-09", "2013-09-10", "2013-09-20", true},
+		{"2013", "2013-12-31", "", true},
+		{"2013", "2014", "", false},
+		{"2013", "", "2013-01-01", true},
+		{"2012", "", "2013-01-01", true},
+		{"2013-09-14", "2013-09-15", "", false},
+		{"2013-09-15", "2013-09-15", "2013-09-15", true},
+	} {
+		f := Filter{}
+		if c.since != "" {
+			f.Since = bound(c.since, false)
+		}
+		if c.until != "" {
+			f.Until = bound(c.until, true)
+		}
+		if got := f.Match(paper("x", c.published, "t")); got != c.want {
+			t.Errorf("published %s, --since %q --until %q: match = %v, want %v", c.published, c.since, c.until, got, c.want)
+		}
+	}
+}
+
+// Newest first puts a partial date before the full dates of its period, and
+// the same dates always come out in the same order (ties by path).
+func TestSortPartialDates(t *testing.T) {
+	mk := func() []*summary.Paper {
+		return []*summary.Paper{
+			paper("a", "2013-09-01", ""), paper("b", "2013-09", ""), paper("c", "2013-09-30", ""),
+			paper("d", "2013", ""), paper("e", "2013-10-01", ""), paper("f", "2013-12", ""),
+			paper("g", "", ""), paper("h", "2013-09", ""), paper("i", "2012-12-31", ""),
+		}
+	}
+	want := []string{"d", "f", "e", "b", "h", "c", "a", "i", "g"}
+	for _, rev := range []bool{false, true} {
+		ps := mk()
+		if rev {
+			for i, j := 0, len(ps)-1; i < j; i, j = i+1, j-1 {
+				ps[i], ps[j] = ps[j], ps[i]
+			}
+		}
+		Sort(ps, "published")
+		if diff := cmp.Diff(want, paths(ps)); diff != "" {
+			t.Errorf("sort published, input reversed %v (-want +got):\n%s", rev, diff)
 		}
 	}
 }

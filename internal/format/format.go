@@ -2,7 +2,8 @@
 // Go: the record is printed back, and the result must parse to the same record.
 //
 // Canonical means: LF line endings, no BOM, one blank line between blocks,
-// "- " bullets, " · " between metadata fields, one line per entity list item,
+// "- " bullets, " · " between metadata fields (for " | " and " • " too), the
+// date in ISO form at the precision written, one line per entity list item,
 // one trailing newline. Text is kept as written. A file that ends without a
 // newline keeps ending without one: the summary service writes them so, and
 // fmt --check must not flag every file it produces.
@@ -32,7 +33,7 @@ var lossy = map[string]string{
 	"duplicate-metadata":     "a second metadata line would be dropped",
 	"duplicate-doi-field":    "a second DOI would be dropped",
 	"duplicate-date-field":   "a second date would be dropped",
-	"bad-date-format":        "a date not written YYYY-MM-DD would be dropped",
+	"bad-date-format":        "a date vagut cannot read would be dropped",
 	"not-entity-list":        "text in an entity section would be dropped",
 }
 

@@ -3,9 +3,11 @@ package parse
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/vagut/vagut/internal/pubdate"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -52,8 +54,6 @@ func (p *parser_) itemText(item ast.Node) string {
 
 var (
 	authorsRE = regexp.MustCompile(`^(?:\*\*Authors?:\*\*|\*\*Authors?\*\*:|Authors?:)\s*`)
-	dateRE    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	datelike  = regexp.MustCompile(`^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$`)
 	doiRE     = regexp.MustCompile(`(?i)^DOI:\s*`)
 )
 
@@ -99,7 +99,7 @@ func (p *parser_) preamble(blocks []ast.Node) {
 				p.paper.AuthorsLine = line
 				p.paper.Authors = append(p.paper.Authors, splitAuthors(authorsRE.ReplaceAllString(v, ""))...)
 				inAuthors = true
-			case strings.Contains(v, "·") || doiRE.MatchString(v) || dateRE.MatchString(v):
+			case isMetadata(v):
 				raw := string(seg.Value(p.src))
 				lead := len(raw) - len(strings.TrimLeft(raw, " \t"))
 				p.metadata(v, line, seg.Start+lead)
@@ -130,8 +130,58 @@ func splitAuthors(s string) []string {
 	return out
 }
 
-// metadata reads "source · DOI: doi · journal · YYYY-MM-DD"; any field may be missing.
-// start is the offset of v in the source, for the columns of DOI and date.
+// separators are the characters people type between metadata fields: the
+// format's " · ", and " | " or " • " from other tools and keyboards.
+const separators = "·|•"
+
+// metaField is one field of the metadata line; at is its byte offset in the
+// line once trimmed.
+type metaField struct {
+	text string
+	at   int
+}
+
+func splitMetadata(v string) []metaField {
+	var out []metaField
+	from := 0
+	add := func(to int) {
+		f := v[from:to]
+		lead := len(f) - len(strings.TrimLeft(f, " \t"))
+		out = append(out, metaField{strings.TrimSpace(f), from + lead})
+	}
+	for i, r := range v {
+		if strings.ContainsRune(separators, r) {
+			add(i)
+			from = i + utf8.RuneLen(r)
+		}
+	}
+	add(len(v))
+	return out
+}
+
+// isMetadata tells the metadata line from other text before the first
+// section. " · " is the format's own separator and enough; a line split by
+// "|" or "•" must also hold a field only metadata has (a DOI, a date, a
+// repository), so that a stray "a | b" stays text. A date alone is metadata.
+func isMetadata(v string) bool {
+	if strings.Contains(v, "·") || doiRE.MatchString(v) || pubdate.Looks(v) {
+		return true
+	}
+	if !strings.ContainsAny(v, "|•") {
+		return false
+	}
+	for _, f := range splitMetadata(v) {
+		if doiRE.MatchString(f.text) || pubdate.Looks(f.text) || IsRepository(f.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// metadata reads "source · DOI: doi · journal · date"; any field may be
+// missing, and " | " or " • " may separate the fields. The date is kept in ISO
+// form at the precision written. start is the offset of v in the source, for
+// the columns of DOI and date.
 func (p *parser_) metadata(v string, line, start int) {
 	pp := p.paper
 	if pp.MetadataLine != 0 {
@@ -144,12 +194,8 @@ func (p *parser_) metadata(v string, line, start int) {
 		col   int
 	}
 	var texts []field
-	at := 0 // offset of the current field in v
-	for i, f := range strings.Split(v, "·") {
-		fieldAt := at + len(f) - len(strings.TrimLeft(f, " \t"))
-		at += len(f) + len("·")
-		col := p.idx.col(start + fieldAt)
-		f = strings.TrimSpace(f)
+	for i, mf := range splitMetadata(v) {
+		f, col := mf.text, p.idx.col(start+mf.at)
 		switch {
 		case f == "":
 			p.problem(line, col, "empty-metadata-field", "empty field in the metadata line")
@@ -160,13 +206,19 @@ func (p *parser_) metadata(v string, line, start int) {
 			}
 			pp.DOI = &d
 			pp.DOICol = col + len([]rune(f)) - len([]rune(d))
-		case dateRE.MatchString(f):
-			if pp.Published != nil {
+		case pubdate.Looks(f):
+			if pp.Published != nil || pp.DateCol != 0 {
 				p.problem(line, col, "duplicate-date-field", "more than one date in the metadata line")
 			}
-			pp.Published, pp.DateCol = &f, col
-		case datelike.MatchString(f):
-			p.problem(line, col, "bad-date-format", "date "+f+" is not written YYYY-MM-DD")
+			iso, err := pubdate.Parse(f)
+			if err != nil {
+				// Kept out of the record: a date that is not one must not reach
+				// a bibliography or a --since filter. validate reports it (VG011).
+				p.problem(line, col, "bad-date-format", err.Error())
+				pp.DateCol = col
+				continue
+			}
+			pp.Published, pp.DateCol = &iso, col
 		default:
 			texts = append(texts, field{f, i, col})
 		}

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/vagut/vagut/internal/curie"
 	"github.com/vagut/vagut/internal/doi"
@@ -160,11 +159,6 @@ func (c *checker) metadata(p *summary.Paper, lines int) {
 	}
 	if p.DOI != nil && !doiShape.MatchString(doi.Key(*p.DOI)) {
 		c.add("VG010", p.MetadataLine, p.DOICol, "DOI %q is not of the form 10.<digits>/<suffix>", *p.DOI)
-	}
-	if p.Published != nil {
-		if _, err := time.Parse("2006-01-02", *p.Published); err != nil {
-			c.add("VG011", p.MetadataLine, p.DateCol, "date %s is not a real calendar date", *p.Published)
-		}
 	}
 	if p.URL == nil {
 		c.add("VG006", lines, 1, `no "Source: <url>" line`)

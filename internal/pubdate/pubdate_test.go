@@ -1,0 +1,149 @@
+package pubdate
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	ok := []struct{ in, want string }{
+		{"2013", "2013"},
+		{"2013-09", "2013-09"},
+		{"2013-09-05", "2013-09-05"},
+		{"2013-9-5", "2013-09-05"},
+		{"2013/09/05", "2013-09-05"},
+		{"2013.09", "2013-09"},
+		{"24 May 2018", "2018-05-24"},
+		{"4 May 2018", "2018-05-04"},
+		{"May 2018", "2018-05"},
+		{"2018 May 24", "2018-05-24"},
+		{"2018 May", "2018-05"},
+		{"2018 may", "2018-05"},
+		{"2018 MAY 24", "2018-05-24"},
+		{"September 2013", "2013-09"},
+		{"Sept 2013", "2013-09"},
+		{"Sept. 2013", "2013-09"},
+		{"sep. 2013", "2013-09"},
+		{"2013 Sept. 5", "2013-09-05"},
+		{"5 Sept. 2013", "2013-09-05"},
+		{"5 SEPTEMBER 2013", "2013-09-05"},
+		{"2013 Dec.", "2013-12"},
+		{"May 24, 2018", "2018-05-24"},
+		{"24-May-2018", "2018-05-24"},
+		{"  2018 Feb 29 ", ""}, // not a leap year: below
+		{"2024 Feb 29", "2024-02-29"},
+		{"2024-02-29", "2024-02-29"},
+	}
+	for _, c := range ok {
+		got, err := Parse(c.in)
+		if c.want == "" {
+			if err == nil {
+				t.Errorf("Parse(%q) = %q, want an error", c.in, got)
+			}
+			continue
+		}
+		if err != nil || got != c.want {
+			t.Errorf("Parse(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		}
+		if !Looks(c.in) {
+			t.Errorf("Looks(%q) = false for a date Parse reads", c.in)
+		}
+	}
+}
+
+func TestParseBad(t *testing.T) {
+	for _, c := range []struct{ in, reason string }{
+		{"2013-13", "is not a real calendar date"},
+		{"2013-00", "is not a real calendar date"},
+		{"2013-02-30", "is not a real calendar date"},
+		{"2023-02-29", "is not a real calendar date"},
+		{"31 Apr 2020", "is not a real calendar date"},
+		{"0000", "is not a real calendar date"},
+		{"2013-09-00", "is not a real calendar date"},
+		{"14/05/2023", Unreadable},
+		{"05/14/2023", Unreadable},
+		{"14/05/23", Unreadable},
+		{"2018 Spring", Unreadable},
+		{"2018 May-Jun", Unreadable},
+		{"2013-09/05", Unreadable},
+		{"2013 09", Unreadable},
+		{"May 2018 2019", Unreadable},
+		{"201309", "is not a date"},
+	} {
+		got, err := Parse(c.in)
+		var e *Error
+		if !errors.As(err, &e) || e.Reason != c.reason {
+			t.Errorf("Parse(%q) = %q, %v; want reason %q", c.in, got, err, c.reason)
+		}
+		if c.reason != "is not a date" && !Looks(c.in) {
+			t.Errorf("Looks(%q) = false; a date gone wrong must be reported, not read as a journal", c.in)
+		}
+	}
+}
+
+// Text in a metadata line that is no date is left to be a journal.
+func TestLooksNot(t *testing.T) {
+	for _, s := range []string{"", "Critical Care", "Cell", "May", "PMC", "Lancet 2020", "45-67",
+		"12(3):45-67", "10.1000/abc", "Mai 2018", "2013-09-05T10:00", "Nature Medicine", "١٢٣٤"} {
+		if Looks(s) {
+			t.Errorf("Looks(%q) = true", s)
+		}
+	}
+}
+
+func TestBoundsAndOrder(t *testing.T) {
+	for _, c := range []struct{ iso, first, last string }{
+		{"2013", "2013-01-01", "2013-12-31"},
+		{"2013-09", "2013-09-01", "2013-09-30"},
+		{"2024-02", "2024-02-01", "2024-02-29"},
+		{"2013-09-15", "2013-09-15", "2013-09-15"},
+	} {
+		if f, l := Bounds(c.iso); f != c.first || l != c.last {
+			t.Errorf("Bounds(%q) = %s, %s; want %s, %s", c.iso, f, l, c.first, c.last)
+		}
+	}
+	// Newest first: a partial date before the full dates of its period.
+	newestFirst := []string{"2014-01-01", "2013", "2013-12", "2013-12-31", "2013-09", "2013-09-30", "2013-09-01", "2013-08-31", "2012"}
+	for i := 1; i < len(newestFirst); i++ {
+		if a, b := SortKey(newestFirst[i-1]), SortKey(newestFirst[i]); a <= b {
+			t.Errorf("%s must sort before %s, newest first", newestFirst[i-1], newestFirst[i])
+		}
+	}
+}
+
+func TestParts(t *testing.T) {
+	for _, c := range []struct {
+		iso  string
+		want []int
+	}{{"2013", []int{2013}}, {"2013-09", []int{2013, 9}}, {"2013-09-05", []int{2013, 9, 5}}} {
+		got := Parts(c.iso)
+		if len(got) != len(c.want) {
+			t.Errorf("Parts(%q) = %v", c.iso, got)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("Parts(%q) = %v", c.iso, got)
+			}
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"2013-09", "24 May 2018", "2018 May 24", "14/05/23", "Sept. 2013"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		iso, err := Parse(s)
+		if err != nil {
+			return
+		}
+		if !Looks(s) {
+			t.Fatalf("Parse(%q) = %q but Looks is false", s, iso)
+		}
+		// ISO output reads back as itself.
+		if again, err := Parse(iso); err != nil || again != iso {
+			t.Fatalf("Parse(%q) = %q, which reads back as %q, %v", s, iso, again, err)
+		}
+	})
+}
