@@ -100,10 +100,42 @@ func TestCanonicalForm(t *testing.T) {
 	}
 }
 
+// fmt writes " · " between the fields and the date in ISO form, at the
+// precision written: never a day the summary did not give.
+func TestMetadataLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"PMC · J · 2013-09":                  "PMC · J · 2013-09",
+		"PMC · J · 2013":                     "PMC · J · 2013",
+		"PubMed · J · 24 May 2018":           "PubMed · J · 2018-05-24",
+		"PubMed · J · May 2018":              "PubMed · J · 2018-05",
+		"PubMed · J · 2018 May 24":           "PubMed · J · 2018-05-24",
+		"PubMed · J · 2018 may":              "PubMed · J · 2018-05",
+		"PubMed · J · Sept. 5, 2018":         "PubMed · J · 2018-09-05",
+		"PubMed · J · 5 september 2018":      "PubMed · J · 2018-09-05",
+		"PubMed · J · 2018/9/5":              "PubMed · J · 2018-09-05",
+		"PMC | DOI: 10.1/x | J | 2020-01-02": "PMC · DOI: 10.1/x · J · 2020-01-02",
+		"PMC • DOI: 10.1/x • J • Jan 2020":   "PMC · DOI: 10.1/x · J · 2020-01",
+		"PMC|DOI: 10.1/x|J":                  "PMC · DOI: 10.1/x · J",
+		"May 2018":                           "2018-05",
+		"bioRxiv | 2018 May":                 "bioRxiv · 2018-05",
+	} {
+		out, err := Source("x.md", []byte("# T\n\n"+in+"\n"))
+		if err != nil {
+			t.Errorf("%q: %v", in, err)
+			continue
+		}
+		if got := strings.Split(string(out), "\n")[2]; got != want {
+			t.Errorf("%q: fmt wrote %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestRefusesWhatItWouldLose(t *testing.T) {
 	cases := map[string]string{
 		"extra metadata field": "# T\n\nPMC · J · Extra · 2020-01-01\n",
-		"non-ISO date":         "# T\n\nPMC · J · 14/05/2020\n",
+		"ambiguous date":       "# T\n\nPMC · J · 14/05/2020\n",
+		"impossible date":      "# T\n\nPMC · J · 2020-02-30\n",
+		"month 13":             "# T\n\nPMC | J | 2020-13\n",
 		"invalid UTF-8":        "# T\n\n## TL;DR\n\nbad \xff\n",
 		"code in entity list":  "# T\n\n## Linked entities\n\n```\nx\n```\n",
 	}

@@ -199,7 +199,12 @@ func TestProblems(t *testing.T) {
 		{"section twice", "# T\n\n## TL;DR\n\na\n\n## TL;DR\n\nb\n", []string{"duplicate-section"}},
 		{"invalid utf8", "# T\n\n## TL;DR\n\nbad \xff byte\n", []string{"invalid-utf8"}},
 		{"extra metadata", "# T\n\nPMC · J · X · 2020-01-01\n", []string{"unknown-metadata-field"}},
-		{"date not ISO", "# T\n\nPMC · J · 14/05/2023\n", []string{"bad-date-format"}},
+		{"date ambiguous", "# T\n\nPMC · J · 14/05/2023\n", []string{"bad-date-format"}},
+		{"month 13", "# T\n\nPMC · J · 2013-13\n", []string{"bad-date-format"}},
+		{"February 30", "# T\n\nPMC · J · 2013-02-30\n", []string{"bad-date-format"}},
+		{"a season", "# T\n\nPMC | J | 2013 Spring\n", []string{"bad-date-format"}},
+		{"two dates", "# T\n\nPMC · J · 2013-09 · 2013\n", []string{"duplicate-date-field"}},
+		{"month only is fine", "# T\n\nPMC · J · 2013-09\n", nil},
 		{"empty field", "# T\n\nPMC ·  · J\n", []string{"empty-metadata-field"}},
 		{"clean", "# T\n\n## TL;DR\n\nfine\n", nil},
 	}
@@ -261,6 +266,21 @@ func TestMetadataVariants(t *testing.T) {
 		{"bioRxiv · 2020-01-02", "bioRxiv", "", "", "2020-01-02"},
 		{"arXiv · DOI: 10.48550/arXiv.2403.01234 · arXiv · 2024-03-02", "arXiv", "10.48550/arXiv.2403.01234", "arXiv", "2024-03-02"},
 		{"DOI: 10.1/x", "", "10.1/x", "", ""},
+		// Dates as precisely as the source knows them, in ISO form.
+		{"PubMed · DOI: 10.1/x · J A · 2013-09", "PubMed", "10.1/x", "J A", "2013-09"},
+		{"J A · 2013", "", "", "J A", "2013"},
+		{"PubMed · J A · 24 May 2018", "PubMed", "", "J A", "2018-05-24"},
+		{"PubMed · J A · May 2018", "PubMed", "", "J A", "2018-05"},
+		{"PubMed · J A · 2018 May 24", "PubMed", "", "J A", "2018-05-24"},
+		{"PubMed · J A · 2018 May", "PubMed", "", "J A", "2018-05"},
+		{"PubMed · J A · 2018 SEPT. 3", "PubMed", "", "J A", "2018-09-03"},
+		{"2013-09", "", "", "", "2013-09"},
+		// Other separators.
+		{"PMC | DOI: 10.1/x | J A | 2020-01-02", "PMC", "10.1/x", "J A", "2020-01-02"},
+		{"PMC • DOI: 10.1/x • J A • 2020-01", "PMC", "10.1/x", "J A", "2020-01"},
+		{"PMC|DOI: 10.1/x|J A|2020", "PMC", "10.1/x", "J A", "2020"},
+		{"PMC · DOI: 10.1/x | J A • 2020-01-02", "PMC", "10.1/x", "J A", "2020-01-02"},
+		{"Lancet | May 2020", "", "", "Lancet", "2020-05"},
 	}
 	for _, c := range cases {
 		p := mustParse(t, "# T\n\n"+c.line+"\n")
@@ -268,6 +288,39 @@ func TestMetadataVariants(t *testing.T) {
 		if diff := cmp.Diff([]string{c.source, c.doi, c.journal, c.published}, got); diff != "" {
 			t.Errorf("%q (-want +got):\n%s", c.line, diff)
 		}
+	}
+}
+
+// A line with a bar or a bullet is metadata only when a field is a DOI, a
+// date or a repository; other text stays text.
+func TestBarsInOtherText(t *testing.T) {
+	for _, line := range []string{"Notes | ideas", "• a remark", "Pros | cons | maybe"} {
+		p := mustParse(t, "# T\n\n"+line+"\n")
+		if p.MetadataLine != 0 || len(p.OtherSections) != 1 || p.OtherSections[0].Text != line {
+			t.Errorf("%q: metadata line %d, other sections %+v", line, p.MetadataLine, p.OtherSections)
+		}
+	}
+}
+
+// The columns of DOI and date count characters, whatever the separators' bytes.
+func TestMetadataColumns(t *testing.T) {
+	for _, c := range []struct {
+		line            string
+		doiCol, dateCol int
+	}{
+		{"PMC · DOI: 10.1/x · J · 2013-09", 12, 25},
+		{"PMC • DOI: 10.1/x • J • 2013-09", 12, 25},
+		{"PMC | DOI: 10.1/x | J | 2013-09", 12, 25},
+		{"PMC|DOI: 10.1/x|J|2013-09", 10, 19},
+	} {
+		p := mustParse(t, "# T\n\n"+c.line+"\n")
+		if p.DOICol != c.doiCol || p.DateCol != c.dateCol {
+			t.Errorf("%q: DOI at %d, date at %d; want %d, %d", c.line, p.DOICol, p.DateCol, c.doiCol, c.dateCol)
+		}
+	}
+	p := mustParse(t, "# T\n\nPMC • J • 2013-02-30\n")
+	if len(p.Problems) != 1 || p.Problems[0].Col != 11 || p.Published != nil {
+		t.Errorf("impossible date: problems %+v, published %v", p.Problems, summary.Str(p.Published))
 	}
 }
 

@@ -50,7 +50,7 @@ type token struct {
 // four-digit year, or three numbers alone (14/05/23). A journal name never
 // looks like a date.
 func Looks(s string) bool {
-	toks, ok := tokens(s)
+	toks, ok := tokens(strings.TrimSpace(s))
 	if !ok || len(toks) == 0 {
 		return false
 	}
