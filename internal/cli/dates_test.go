@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -9,6 +11,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/vagut/vagut/internal/schema"
 )
 
 // testdata/dates holds papers dated as precisely as their sources knew
@@ -260,5 +265,57 @@ func TestPandocRendersPartialDates(t *testing.T) {
 	}
 	if strings.Contains(string(out), "n.d.") || !strings.Contains(string(out), "2013") {
 		t.Errorf("pandoc rendered:\n%s", out)
+	}
+}
+
+// The paper schema allows the three forms of published, and only those.
+func TestSchemaAllowsPartialDates(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	for _, d := range schema.Docs {
+		b, _ := json.Marshal(d.Schema)
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AddResource(d.Name+".json", doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paper, err := c.Compile("paper.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "", "summarize", datesDir, "-o", "jsonl")
+	sc := bufio.NewScanner(strings.NewReader(r.stdout))
+	var one string
+	for sc.Scan() {
+		v, err := jsonschema.UnmarshalJSON(strings.NewReader(sc.Text()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := paper.Validate(v); err != nil {
+			t.Errorf("%s: %v", sc.Text(), err)
+		}
+		one = sc.Text()
+	}
+	with := func(published any) error {
+		var p map[string]any
+		if err := json.Unmarshal([]byte(one), &p); err != nil {
+			t.Fatal(err)
+		}
+		p["published"] = published
+		b, _ := json.Marshal(p)
+		v, _ := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		return paper.Validate(v)
+	}
+	for _, good := range []any{"2013-09-05", "2013-09", "2013", nil} {
+		if err := with(good); err != nil {
+			t.Errorf("the schema rejected published %v: %v", good, err)
+		}
+	}
+	for _, bad := range []string{"2013-9", "May 2018", "2013-09-5", "13"} {
+		if with(bad) == nil {
+			t.Errorf("the schema accepted published %q", bad)
+		}
 	}
 }
