@@ -45,9 +45,9 @@ type token struct {
 	sep   string // the separators before this token, spaces dropped
 }
 
-// Looks reports whether s is written as a date, readable or not: digits,
-// month or season names and the separators - / . , and space, with a
-// four-digit year, or three numbers alone (14/05/23). A journal name never
+// Looks reports whether s is written as a date, readable or not: up to six
+// numbers, month or season names and the separators - / . , and space, with
+// a four-digit year, or three numbers alone (14/05/23). A journal name never
 // looks like a date.
 func Looks(s string) bool {
 	toks, ok := tokens(strings.TrimSpace(s))
@@ -84,6 +84,9 @@ func Parse(s string) (string, error) {
 	toks, ok := tokens(s)
 	if !ok || len(toks) == 0 || !Looks(s) {
 		return bad("is not a date")
+	}
+	if len(toks) > 3 {
+		return unread() // no form has more than a day, a month and a year
 	}
 	for _, t := range toks {
 		if t.digit == 0 && t.month == 0 {
@@ -152,12 +155,20 @@ func Parse(s string) (string, error) {
 	return iso, nil
 }
 
+// maxTokens bounds what can look like a date: "2018 May 24 - 2018 Jun 1" is
+// the longest one people write; longer text is something else.
+const maxTokens = 6
+
 // tokens splits s into numbers and words; ok is false when s holds anything
-// but ASCII digits, month or season names and the separators - / . , space.
+// but ASCII digits, month or season names and the separators - / . , space,
+// or more than maxTokens of them.
 func tokens(s string) ([]token, bool) {
 	var out []token
 	sep := ""
 	for i := 0; i < len(s); {
+		if len(out) > maxTokens {
+			return nil, false
+		}
 		c := s[i]
 		switch {
 		case c >= '0' && c <= '9':
@@ -186,13 +197,15 @@ func tokens(s string) ([]token, bool) {
 		case c == ' ' || c == '\t':
 			i++
 		case c == '-' || c == '/' || c == '.' || c == ',':
-			sep += string(c)
+			if len(sep) < 2 { // two are already wrong; more must not cost more
+				sep += string(c)
+			}
 			i++
 		default:
 			return nil, false
 		}
 	}
-	return out, true
+	return out, len(out) <= maxTokens
 }
 
 // Bounds gives the first and last day, YYYY-MM-DD, of the period an ISO date

@@ -2,6 +2,8 @@ package pubdate
 
 import (
 	"errors"
+	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -68,6 +70,7 @@ func TestParseBad(t *testing.T) {
 		{"2013-09/05", Unreadable},
 		{"2013 09", Unreadable},
 		{"May 2018 2019", Unreadable},
+		{"2018 May 24 - 2018 Jun 1", Unreadable},
 		{"201309", "is not a date"},
 	} {
 		got, err := Parse(c.in)
@@ -84,7 +87,7 @@ func TestParseBad(t *testing.T) {
 // Text in a metadata line that is no date is left to be a journal.
 func TestLooksNot(t *testing.T) {
 	for _, s := range []string{"", "Critical Care", "Cell", "May", "PMC", "Lancet 2020", "45-67",
-		"12(3):45-67", "10.1000/abc", "Mai 2018", "2013-09-05T10:00", "Nature Medicine", "١٢٣٤"} {
+		"12(3):45-67", "10.1000/abc", "Mai 2018", "2013-09-05T10:00", "2018 May 24 - 2018 Jun 1 - 2019", "Nature Medicine", "١٢٣٤"} {
 		if Looks(s) {
 			t.Errorf("Looks(%q) = true", s)
 		}
@@ -146,4 +149,27 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q) = %q, which reads back as %q, %v", s, iso, again, err)
 		}
 	})
+}
+
+// Work grows linearly with the text, whatever it holds: a metadata line is
+// untrusted input. Doubling the text may at most about double the bytes
+// allocated (exact, unlike wall time on a shared machine); a string built up
+// piece by piece would show a ratio near 4.
+func TestLinear(t *testing.T) {
+	for _, unit := range []string{"-", "- ", "2013-", "May ", "1", " ", "·", "2013 May 24, "} {
+		allocated := func(n int) uint64 {
+			s := strings.Repeat(unit, n)
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			Looks(s)
+			_, _ = Parse(s)
+			runtime.ReadMemStats(&after)
+			return after.TotalAlloc - before.TotalAlloc
+		}
+		const n = 1 << 14
+		small, large := allocated(n), allocated(2*n)
+		if large > 1024 && float64(large) > 2.5*float64(small) {
+			t.Errorf("%q: %d bytes at %d, %d at %d: faster than linear", unit, small, n, large, 2*n)
+		}
+	}
 }

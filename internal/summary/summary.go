@@ -11,7 +11,7 @@ type Paper struct {
 	Source      *string
 	DOI         *string
 	Journal     *string
-	Published   *string // YYYY-MM-DD
+	Published   *string // YYYY-MM-DD, YYYY-MM or YYYY: as precisely as written (internal/pubdate)
 	URL         *string // the "Source:" URL
 	FullTextURL *string
 	// FullText is the Markdown of the "Full text" section, kept so fmt loses nothing.
