@@ -290,7 +290,8 @@ func parseWork(path string, src []byte) parsed {
 }
 
 // warnBytes says when a paper's text was repaired: bad bytes are shown as
-// U+FFFD, and the reader should know their names may be wrong.
+// U+FFFD, and the reader should know their names may be wrong; a date that is
+// no date (2013-02-30) is left out of the record, and is named.
 func warnBytes(l *loader, p *summary.Paper) {
 	for _, pr := range p.Problems {
 		if pr.Code == "invalid-utf8" || pr.Code == "bad-date-format" {
