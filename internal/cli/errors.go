@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
+	"syscall"
 )
 
 // Exit codes, one place for the whole tool.
@@ -35,4 +37,13 @@ func exitCode(err error) int {
 	default:
 		return exitUsage
 	}
+}
+
+// signalExit is the code of a run ended by sig, as a shell reports it:
+// 128 + the signal's number (SIGINT 130, SIGTERM 143).
+func signalExit(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return exitUsage
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,19 +153,5 @@ func TestFmtUsage(t *testing.T) {
 		if r.code != 2 || r.stderr != c.stderr {
 			t.Errorf("%v: exit %d, stderr %q", c.args, r.code, r.stderr)
 		}
-	}
-}
-
-func TestWriteAtomicKeepsOriginalOnError(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "x.md")
-	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeAtomic(filepath.Join(dir, "missing.md"), []byte("new")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("writing a missing file: %v", err)
-	}
-	if err := writeAtomic(path, []byte("new")); err != nil || readText(t, path) != "new" {
-		t.Errorf("write: %v", err)
 	}
 }
