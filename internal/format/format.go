@@ -48,12 +48,19 @@ func Source(path string, src []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	ex := scan(src)
 	for _, pr := range p.Problems {
+		if pr.Code == "not-entity-list" && ex.defLines[pr.Line] {
+			continue // a link reference definition, printed where it stands
+		}
 		if why, ok := lossy[pr.Code]; ok {
 			return nil, &Error{Line: pr.Line, Msg: "not formatted: " + why + " (" + pr.Msg + "); fix it first"}
 		}
 	}
-	out := Print(p)
+	out, err := ex.keepBreaks(printRecord(p, ex))
+	if err != nil {
+		return nil, err
+	}
 	if !endsWithNewline(src) {
 		out = out[:len(out)-1]
 	}
@@ -65,7 +72,11 @@ func Source(path string, src []byte) ([]byte, error) {
 }
 
 // Print writes the record in canonical form.
-func Print(p *summary.Paper) []byte {
+func Print(p *summary.Paper) []byte { return printRecord(p, nil) }
+
+// printRecord writes the record and, from ex, the link reference definitions
+// the record does not keep.
+func printRecord(p *summary.Paper, ex *extras) []byte {
 	var blocks []string
 	blocks = append(blocks, "# "+p.Title)
 	if len(p.Authors) > 0 {
@@ -98,12 +109,15 @@ func Print(p *summary.Paper) []byte {
 		var body string
 		if h.Key != "" && !used[h.Key] {
 			used[h.Key] = true
-			body = known(p, h.Key)
+			body = known(p, h.Key, ex)
 		} else {
 			body = others[h.Line].Text
 		}
 		if body != "" {
 			blocks = append(blocks, body)
+		}
+		if defs := ex.sectionDefs(h.Line); defs != "" {
+			blocks = append(blocks, defs)
 		}
 	}
 	if p.URL != nil {
@@ -144,7 +158,7 @@ func metadata(p *summary.Paper) string {
 	return line
 }
 
-func known(p *summary.Paper, key string) string {
+func known(p *summary.Paper, key string, ex *extras) string {
 	switch key {
 	case "tldr":
 		return summary.Str(p.TLDR)
@@ -155,11 +169,24 @@ func known(p *summary.Paper, key string) string {
 	case "full_text":
 		return summary.Str(p.FullText)
 	case "key_findings":
-		lines := make([]string, len(p.KeyFindings))
+		// A link reference definition among the findings stays a block of
+		// its own: as a "- " item it would read as another finding.
+		var b strings.Builder
 		for i, f := range p.KeyFindings {
-			lines[i] = "- " + f.Text
+			def := ex.isDef(f.Line)
+			switch {
+			case i == 0:
+			case def || ex.isDef(p.KeyFindings[i-1].Line):
+				b.WriteString("\n\n")
+			default:
+				b.WriteString("\n")
+			}
+			if !def {
+				b.WriteString("- ")
+			}
+			b.WriteString(f.Text)
 		}
-		return strings.Join(lines, "\n")
+		return b.String()
 	case "linked_entities":
 		return entityList(p.LinkedEntities)
 	case "full_text_entities":

@@ -1,0 +1,210 @@
+package format
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/vagut/vagut/internal/parse"
+)
+
+// extras is what a file says that its record does not keep: hard line
+// breaks in the paragraphs the parser joins into one line, and link
+// reference definitions in entity sections (which the record drops) and in
+// Key findings (which it reads as findings).
+type extras struct {
+	breaks   []hardBreak
+	defs     map[int][]string // entity section heading line -> its definitions
+	defLines map[int]bool     // lines where such a definition starts
+}
+
+// hardBreak is one paragraph with hard line breaks: the one line the
+// record holds, the same with its breaks, and where it stood.
+type hardBreak struct {
+	joined string
+	pieces []string // the text between breaks
+	line   int
+}
+
+// mdFull parses inlines too: only they tell a hard break ("a\" or "a  " at
+// a line's end) from a backslash in a code span.
+var mdFull = goldmark.New().Parser()
+
+// scan finds the extras of src. Most files have neither a line ending in
+// "\" or two spaces nor a "]:", and are not parsed again.
+func scan(raw []byte) *extras {
+	ex := &extras{defs: map[int][]string{}, defLines: map[int]bool{}}
+	src := bytes.ReplaceAll(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")), []byte("\r\n"), []byte("\n"))
+	src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	if !bytes.Contains(src, []byte("\\\n")) && !bytes.Contains(src, []byte("  \n")) && !bytes.Contains(src, []byte("]:")) {
+		return ex
+	}
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	lineOf := func(off int) int { return sort.Search(len(starts), func(i int) bool { return starts[i] > off }) }
+	doc := mdFull.Parse(text.NewReader(src))
+	key, headingLine, titled := "", 0, false
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		switch b := n.(type) {
+		case *ast.Heading:
+			if b.Level > 2 || b.Lines().Len() == 0 {
+				continue
+			}
+			if b.Level == 1 && !titled {
+				titled = true
+				continue
+			}
+			headingLine = lineOf(b.Lines().At(0).Start)
+			key = parse.SectionKey(string(bytes.TrimSpace(b.Lines().Value(src))))
+		case *ast.LinkReferenceDefinition:
+			if b.Lines().Len() == 0 {
+				continue
+			}
+			line := lineOf(b.Lines().At(0).Start)
+			switch key {
+			case "linked_entities", "full_text_entities":
+				var ls []string
+				for i := 0; i < b.Lines().Len(); i++ {
+					seg := b.Lines().At(i)
+					ls = append(ls, string(bytes.TrimSpace(seg.Value(src))))
+				}
+				ex.defs[headingLine] = append(ex.defs[headingLine], strings.Join(ls, "\n"))
+				ex.defLines[line] = true
+			case "key_findings":
+				ex.defLines[line] = true
+			}
+		case *ast.Paragraph:
+			if key == "tldr" || key == "contribution" || key == "abstract" || key == "key_findings" {
+				ex.addBreaks(b, src, lineOf)
+			}
+		case *ast.List:
+			if key != "key_findings" {
+				continue
+			}
+			for item := b.FirstChild(); item != nil; item = item.NextSibling() {
+				for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+					switch c.(type) {
+					case *ast.Paragraph, *ast.TextBlock:
+						ex.addBreaks(c, src, lineOf)
+					}
+				}
+			}
+		}
+	}
+	return ex
+}
+
+// addBreaks records paragraph n when it has a hard line break, split as the
+// parser joins it: each line trimmed, a final "\" dropped, blank pieces skipped.
+func (ex *extras) addBreaks(n ast.Node, src []byte, lineOf func(int) int) {
+	lines := n.Lines()
+	hard := map[int]bool{}
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering && t.HardLineBreak() {
+			k := 0
+			for k+1 < lines.Len() && lines.At(k+1).Start <= t.Segment.Stop {
+				k++
+			}
+			hard[k] = true
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(hard) == 0 {
+		return
+	}
+	var joined []string
+	var pieces []string
+	cur := ""
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		v := strings.TrimSpace(string(seg.Value(src)))
+		last := i == lines.Len()-1
+		if !last {
+			v = strings.TrimSuffix(v, `\`)
+		}
+		if v == "" {
+			continue
+		}
+		joined = append(joined, v)
+		if cur != "" {
+			cur += " "
+		}
+		cur += v
+		if hard[i] && !last {
+			pieces, cur = append(pieces, cur), ""
+		}
+	}
+	if cur != "" {
+		pieces = append(pieces, cur)
+	}
+	if len(pieces) > 1 {
+		ex.breaks = append(ex.breaks, hardBreak{strings.Join(joined, " "), pieces, lineOf(lines.At(0).Start)})
+	}
+}
+
+// keepBreaks writes each recorded paragraph back with its hard breaks, as a
+// trailing "\" (visible, and kept by editors that strip trailing spaces).
+// Paragraphs are printed in file order, so each is looked for after the
+// previous one; one that cannot be placed is an error, never a lost break.
+func (ex *extras) keepBreaks(out []byte) ([]byte, error) {
+	if ex == nil || len(ex.breaks) == 0 {
+		return out, nil
+	}
+	s := string(out)
+	at := 0
+	for _, hb := range ex.breaks {
+		i := findPiece(s, hb.joined, at)
+		if i < 0 {
+			i = findPiece(s, hb.joined, 0)
+		}
+		if i < 0 {
+			return nil, &Error{Line: hb.line, Msg: "not formatted: a hard line break would be lost; left as it is"}
+		}
+		indent := ""
+		if ls := strings.LastIndexByte(s[:i], '\n') + 1; strings.HasPrefix(s[ls:], "- ") {
+			indent = "  "
+		}
+		broken := strings.Join(hb.pieces, "\\\n"+indent)
+		s = s[:i] + broken + s[i+len(hb.joined):]
+		at = i + len(broken)
+	}
+	return []byte(s), nil
+}
+
+// findPiece finds text from offset at, starting a line, a "- " item or a
+// word, and ending a line or a word.
+func findPiece(s, text string, at int) int {
+	for at <= len(s) {
+		j := strings.Index(s[at:], text)
+		if j < 0 {
+			return -1
+		}
+		i := at + j
+		end := i + len(text)
+		before := i == 0 || s[i-1] == '\n' || s[i-1] == ' '
+		after := end == len(s) || s[end] == '\n' || s[end] == ' '
+		if before && after {
+			return i
+		}
+		at = i + 1
+	}
+	return -1
+}
+
+func (ex *extras) isDef(line int) bool { return ex != nil && ex.defLines[line] }
+
+// sectionDefs are the definitions written under the heading at line, one block.
+func (ex *extras) sectionDefs(line int) string {
+	if ex == nil {
+		return ""
+	}
+	return strings.Join(ex.defs[line], "\n")
+}
