@@ -190,6 +190,9 @@ func runFmt(o *FmtOptions) error {
 // unifiedDiff is the diff gofmt -d prints: a "diff" line naming the two
 // versions, then the hunks, which patch -p0 applies to path.
 func unifiedDiff(path string, src, out []byte) string {
+	if path == input.Stdin {
+		path = "<standard input>" // as gofmt -d names it
+	}
 	d := udiff.Unified(path+".orig", path, string(src), string(out))
 	if d == "" {
 		return ""
