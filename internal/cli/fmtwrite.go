@@ -230,7 +230,13 @@ func forgetTemp(name string) {
 // around vagut stops too. It returns the function that stops listening.
 func cleanOnSignal() func() {
 	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	// A signal the process was started ignoring (SIGINT for a background
+	// job of a script) stays ignored: Notify would turn it back on.
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		if !signal.Ignored(sig) {
+			signal.Notify(ch, sig)
+		}
+	}
 	done := make(chan struct{})
 	go func() {
 		select {
