@@ -241,3 +241,55 @@ func TestFmtWriteSignalRemovesTemp(t *testing.T) {
 		}
 	}
 }
+
+// The helper for TestFmtWriteOtherOwnerNotRoot: vagut fmt --write run by an
+// unprivileged user.
+func TestFmtAsUserHelper(t *testing.T) {
+	path := os.Getenv("VAGUT_FMT_AS_USER_FILE")
+	if path == "" {
+		t.Skip("run by TestFmtWriteOtherOwnerNotRoot")
+	}
+	ios := iostreams.System()
+	os.Exit(Run(ios, []string{"fmt", "--write", path}))
+}
+
+// A user who may write another user's file (mode 0666) cannot give the new
+// file back to its owner: fmt leaves the file as it is rather than take it.
+// Run as root, which drops to uid 65534 for the helper.
+func TestFmtWriteOtherOwnerNotRoot(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to make a file owned by another user and to run as a third one")
+	}
+	dir := t.TempDir()
+	for d := dir; d != filepath.Dir(d) && d != os.TempDir(); d = filepath.Dir(d) {
+		os.Chmod(d, 0o777) // no sticky bit: the folder lets this user replace the file
+	}
+	bin := filepath.Join(dir, "cli.test")
+	self, err := os.ReadFile(os.Args[0])
+	if err != nil || os.WriteFile(bin, self, 0o755) != nil {
+		t.Skip("cannot copy the test binary")
+	}
+	path := filepath.Join(dir, "b.md")
+	before := readText(t, "testdata/corpus/crlf-rat.md")
+	os.WriteFile(path, []byte(before), 0o666)
+	os.Chmod(path, 0o666)
+	if err := os.Chown(path, 1000, 1000); err != nil {
+		t.Skip(err)
+	}
+	cmd := exec.Command(bin, "-test.run=^TestFmtAsUserHelper$")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "VAGUT_FMT_AS_USER_FILE="+path)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	want := "vagut: " + path + ": not rewritten: cannot keep its owner and group (uid 1000, gid 1000): operation not permitted\n"
+	if cmd.ProcessState == nil || cmd.ProcessState.ExitCode() != 1 || stderr.String() != want {
+		t.Errorf("%v, stderr %q, want exit 1 and %q", err, stderr.String(), want)
+	}
+	fi, _ := os.Stat(path)
+	if st := fi.Sys().(*syscall.Stat_t); st.Uid != 1000 || readText(t, path) != before {
+		t.Errorf("the file changed hands (uid %d) or content", st.Uid)
+	}
+	noTemps(t, dir)
+}
