@@ -152,51 +152,43 @@ func (ex *extras) addBreaks(n ast.Node, src []byte, lineOf func(int) int) {
 
 // keepBreaks writes each recorded paragraph back with its hard breaks, as a
 // trailing "\" (visible, and kept by editors that strip trailing spaces).
-// Paragraphs are printed in file order, so each is looked for after the
-// previous one; one that cannot be placed is an error, never a lost break.
+// The record prints such a paragraph as one whole line, or as one "- "
+// finding; lines are matched by their text, in file order, in one pass. A
+// paragraph that cannot be placed is an error, never a lost break.
 func (ex *extras) keepBreaks(out []byte) ([]byte, error) {
 	if ex == nil || len(ex.breaks) == 0 {
 		return out, nil
 	}
-	s := string(out)
-	at := 0
+	todo := map[string][]hardBreak{}
 	for _, hb := range ex.breaks {
-		i := findPiece(s, hb.joined, at)
-		if i < 0 {
-			i = findPiece(s, hb.joined, 0)
-		}
-		if i < 0 {
-			return nil, &Error{Line: hb.line, Msg: "not formatted: a hard line break would be lost; left as it is"}
-		}
-		indent := ""
-		if ls := strings.LastIndexByte(s[:i], '\n') + 1; strings.HasPrefix(s[ls:], "- ") {
-			indent = "  "
-		}
-		broken := strings.Join(hb.pieces, "\\\n"+indent)
-		s = s[:i] + broken + s[i+len(hb.joined):]
-		at = i + len(broken)
+		todo[hb.joined] = append(todo[hb.joined], hb)
 	}
-	return []byte(s), nil
-}
-
-// findPiece finds text from offset at, starting a line, a "- " item or a
-// word, and ending a line or a word.
-func findPiece(s, text string, at int) int {
-	for at <= len(s) {
-		j := strings.Index(s[at:], text)
-		if j < 0 {
-			return -1
+	var b bytes.Buffer
+	b.Grow(len(out) + len(ex.breaks)*2)
+	for rest := out; len(rest) > 0; {
+		line, next, found := bytes.Cut(rest, []byte{'\n'})
+		prefix, indent := "", ""
+		text := string(line)
+		if t, ok := strings.CutPrefix(text, "- "); ok {
+			prefix, indent, text = "- ", "  ", t
 		}
-		i := at + j
-		end := i + len(text)
-		before := i == 0 || s[i-1] == '\n' || s[i-1] == ' '
-		after := end == len(s) || s[end] == '\n' || s[end] == ' '
-		if before && after {
-			return i
+		if q := todo[text]; len(q) > 0 {
+			b.WriteString(prefix + strings.Join(q[0].pieces, "\\\n"+indent))
+			todo[text] = q[1:]
+		} else {
+			b.Write(line)
 		}
-		at = i + 1
+		if found {
+			b.WriteByte('\n')
+		}
+		rest = next
 	}
-	return -1
+	for _, hb := range ex.breaks {
+		if len(todo[hb.joined]) > 0 {
+			return nil, &Error{Line: todo[hb.joined][0].line, Msg: "not formatted: a hard line break would be lost; left as it is"}
+		}
+	}
+	return b.Bytes(), nil
 }
 
 func (ex *extras) isDef(line int) bool { return ex != nil && ex.defLines[line] }
