@@ -193,6 +193,7 @@ func unifiedDiff(path string, src, out []byte) string {
 	if path == input.Stdin {
 		path = "<standard input>" // as gofmt -d names it
 	}
+	path = sanitize.Line(path)
 	d := udiff.Unified(path+".orig", path, string(src), string(out))
 	if d == "" {
 		return ""
@@ -220,8 +221,10 @@ var (
 func annotation(path string, src, out []byte) string {
 	line := firstChange(src, out)
 	p := filepath.ToSlash(path)
+	// The property is the path GitHub must find; the message is read by people.
+	shown := sanitize.Line(p)
 	return fmt.Sprintf("::error file=%s,line=%d,title=%s::%s\n", ghProp.Replace(p), line,
-		ghProp.Replace("vagut fmt"), ghData.Replace(fmt.Sprintf("%s is not in canonical form from line %d: run vagut fmt --write %s", p, line, p)))
+		ghProp.Replace("vagut fmt"), ghData.Replace(fmt.Sprintf("%s is not in canonical form from line %d: run vagut fmt --write %s", shown, line, shown)))
 }
 
 // createTemp is os.CreateTemp; tests replace it to make the write fail or

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/vagut/vagut/internal/iostreams"
+	"github.com/vagut/vagut/internal/sanitize"
 )
 
 // fmt --write --verbose names what it rewrote, on stdout, and nothing else.
@@ -94,9 +95,10 @@ func TestFmtCheckGitHubAnnotations(t *testing.T) {
 	}
 	code := Run(ios, []string{"fmt", "--check", odd, crlf, plain})
 	esc := strings.NewReplacer("%", "%25", "\n", "%0A")
-	oddData := esc.Replace(odd)
-	oddProp := strings.NewReplacer(",", "%2C", ":", "%3A").Replace(oddData)
-	want := odd + "\n" +
+	// The name as people read it: the newline shown, never a second line.
+	oddData := esc.Replace(sanitize.Line(odd))
+	oddProp := strings.NewReplacer(",", "%2C", ":", "%3A").Replace(esc.Replace(odd))
+	want := sanitize.Line(odd) + "\n" +
 		"::error file=" + oddProp + ",line=" + itoa(line) + ",title=vagut fmt::" + oddData + " is not in canonical form from line " + itoa(line) + ": run vagut fmt --write " + oddData + "\n" +
 		crlf + "\n" +
 		"::error file=" + crlf + ",line=1,title=vagut fmt::" + crlf + " is not in canonical form from line 1: run vagut fmt --write " + crlf + "\n" +
