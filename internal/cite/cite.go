@@ -6,66 +6,19 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/vagut/vagut/internal/doi"
+	"github.com/vagut/vagut/internal/inline"
+	"github.com/vagut/vagut/internal/names"
 	"github.com/vagut/vagut/internal/summary"
 )
-
-// Name is an author split as well as a name allows.
-type Name struct {
-	Given, Family, Suffix string
-	Literal               string // an organisation, kept whole
-}
-
-// particles start a family name: "Ludwig van Beethoven" → "van Beethoven".
-var particles = map[string]bool{
-	"van": true, "von": true, "der": true, "den": true, "de": true, "del": true, "della": true, "di": true,
-	"da": true, "dos": true, "du": true, "le": true, "la": true, "ter": true, "ten": true, "bin": true, "al": true, "el": true,
-}
-
-var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true}
-
-var groupWords = []string{"group", "consortium", "collaborat", "committee", "society", "network", "investigators", "team", "association"}
-
-// SplitName reads "Given Family", "Family, Given" and organisation names.
-func SplitName(s string) Name {
-	s = strings.Join(strings.Fields(s), " ")
-	low := strings.ToLower(s)
-	for _, w := range groupWords {
-		if strings.Contains(low, w) {
-			return Name{Literal: s}
-		}
-	}
-	if family, given, ok := strings.Cut(s, ","); ok {
-		return Name{Given: strings.TrimSpace(given), Family: strings.TrimSpace(family)}
-	}
-	words := strings.Fields(s)
-	var n Name
-	if len(words) > 1 && suffixes[strings.ToLower(words[len(words)-1])] {
-		n.Suffix = words[len(words)-1]
-		words = words[:len(words)-1]
-	}
-	if len(words) == 1 {
-		n.Family = words[0]
-		return n
-	}
-	start := len(words) - 1
-	for start > 1 && particles[words[start-1]] {
-		start--
-	}
-	n.Given = strings.Join(words[:start], " ")
-	n.Family = strings.Join(words[start:], " ")
-	return n
-}
 
 // Entry is one paper ready to cite.
 type Entry struct {
 	Key     string
 	Paper   *summary.Paper
-	Authors []Name
+	Authors []names.Name
+	Others  bool   // the list ends in "et al.": BibTeX "and others", CSL literal "others"
 	Year    string // "" when undated
 	DOI     string // bare
 }
@@ -90,15 +43,17 @@ func (e Entry) Link() string {
 // Entries builds the entries of papers, sorted by key. Keys are the first
 // author's family name, the year and the first word of the title, in ASCII
 // lower case ("omar2026heartgut"); papers that would share one get a, b, c...
-// in order of date, title and id, so the same corpus always gives the same keys.
+// in order of date, title and id, so the same corpus always gives the same
+// keys. A suffixed key never takes a key another paper has or gets
+// ("Gut one", "Gut two" and "Guta" by one author in one year give
+// smith2020gutb, smith2020gutc and smith2020guta): one key, one paper.
 func Entries(papers []*summary.Paper) []Entry {
 	entries := make([]Entry, len(papers))
 	byBase := map[string][]int{}
 	for i, p := range papers {
 		e := Entry{Paper: p}
-		for _, a := range p.Authors {
-			e.Authors = append(e.Authors, SplitName(a))
-		}
+		l := names.ParseAll(p.Authors)
+		e.Authors, e.Others = l.Names, l.Others
 		if p.Published != nil && len(*p.Published) >= 4 {
 			e.Year = (*p.Published)[:4]
 		}
@@ -109,10 +64,19 @@ func Entries(papers []*summary.Paper) []Entry {
 		byBase[e.Key] = append(byBase[e.Key], i)
 		entries[i] = e
 	}
-	for _, idx := range byBase {
-		if len(idx) < 2 {
-			continue
+	taken := make(map[string]bool, len(byBase))
+	var shared []string
+	for base, idx := range byBase {
+		taken[base] = true
+		if len(idx) > 1 {
+			shared = append(shared, base)
 		}
+	}
+	// Bases in order, so that which group skips which suffix does not depend
+	// on map order.
+	sort.Strings(shared)
+	for _, base := range shared {
+		idx := byBase[base]
 		sort.Slice(idx, func(a, b int) bool {
 			pa, pb := entries[idx[a]].Paper, entries[idx[b]].Paper
 			if x, y := summary.Str(pa.Published), summary.Str(pb.Published); x != y {
@@ -126,8 +90,14 @@ func Entries(papers []*summary.Paper) []Entry {
 			}
 			return pa.Path < pb.Path
 		})
-		for n, i := range idx {
-			entries[i].Key += suffix(n)
+		n := 0
+		for _, i := range idx {
+			for taken[base+suffix(n)] {
+				n++
+			}
+			entries[i].Key = base + suffix(n)
+			taken[entries[i].Key] = true
+			n++
 		}
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Key < entries[j].Key })
@@ -152,47 +122,32 @@ func baseKey(e Entry) string {
 	family := "anon"
 	if len(e.Authors) > 0 {
 		a := e.Authors[0]
-		family = a.Family
+		family = a.FullFamily()
 		if a.Literal != "" {
-			family = strings.Fields(a.Literal)[0]
+			family = firstWord(inline.Plain(a.Literal, " "))
 		}
 	}
 	year := e.Year
 	if year == "" {
 		year = "nd"
 	}
-	// The first word as written, punctuation dropped: "I-FABP" gives "ifabp".
-	word := ""
-	for _, w := range strings.Fields(e.Paper.Title) {
+	// The first word as written, punctuation and Markdown dropped: "I-FABP"
+	// gives "ifabp", "*Pseudomonas*" "pseudomonas".
+	return ascii(family) + year + firstWord(inline.Plain(e.Paper.Title, " "))
+}
+
+// firstWord is the first word that is not an article, in key form.
+func firstWord(s string) string {
+	for _, w := range strings.Fields(s) {
 		if w = ascii(w); w != "" && !articles[w] {
-			word = w
-			break
+			return w
 		}
 	}
-	return ascii(family) + year + word
+	return ""
 }
 
 // ascii folds to lower-case ASCII letters and digits: "Ødegaard" → "odegaard".
-func ascii(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFKD.String(s) {
-		if special, ok := folds[r]; ok {
-			b.WriteString(special)
-			continue
-		}
-		r = unicode.ToLower(r)
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// folds are the letters NFKD does not take apart.
-var folds = map[rune]string{
-	'Ø': "o", 'ø': "o", 'Æ': "ae", 'æ': "ae", 'Œ': "oe", 'œ': "oe", 'ß': "ss", 'Ł': "l", 'ł': "l",
-	'Đ': "d", 'đ': "d", 'Þ': "th", 'þ': "th", 'ı': "i",
-}
+func ascii(s string) string { return names.ASCII(s) }
 
 // dateParts splits YYYY-MM-DD into numbers.
 func dateParts(d string) []int {

@@ -8,23 +8,6 @@ import (
 	"github.com/vagut/vagut/internal/summary"
 )
 
-func TestSplitName(t *testing.T) {
-	for in, want := range map[string]Name{
-		"Amr Omar":                {Given: "Amr", Family: "Omar"},
-		"María José García-López": {Given: "María José", Family: "García-López"},
-		"Jonas Ødegaard":          {Given: "Jonas", Family: "Ødegaard"},
-		"Ludwig van Beethoven":    {Given: "Ludwig", Family: "van Beethoven"},
-		"Omar, Amr":               {Given: "Amr", Family: "Omar"},
-		"John Smith Jr.":          {Given: "John", Family: "Smith", Suffix: "Jr."},
-		"Aristotle":               {Family: "Aristotle"},
-		"ELSO Study Group":        {Literal: "ELSO Study Group"},
-	} {
-		if diff := cmp.Diff(want, SplitName(in)); diff != "" {
-			t.Errorf("SplitName(%q) (-want +got):\n%s", in, diff)
-		}
-	}
-}
-
 func paper(id, authors, date, title string) *summary.Paper {
 	p := &summary.Paper{ID: id, Title: title, Path: id + ".md"}
 	if authors != "" {

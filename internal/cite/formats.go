@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/vagut/vagut/internal/inline"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -25,11 +26,16 @@ func Write(w io.Writer, format string, entries []Entry) error {
 }
 
 type cslName struct {
-	Family  string `json:"family,omitempty"`
-	Given   string `json:"given,omitempty"`
-	Suffix  string `json:"suffix,omitempty"`
-	Literal string `json:"literal,omitempty"`
+	Family   string `json:"family,omitempty"`
+	Given    string `json:"given,omitempty"`
+	Particle string `json:"non-dropping-particle,omitempty"`
+	Suffix   string `json:"suffix,omitempty"`
+	Literal  string `json:"literal,omitempty"`
 }
+
+// cslOthers is how pandoc writes BibTeX's "and others", and what citeproc
+// renders as "et al.".
+var cslOthers = cslName{Literal: "others"}
 
 type cslDate struct {
 	DateParts [][]int `json:"date-parts"`
@@ -54,13 +60,17 @@ func writeCSL(w io.Writer, entries []Entry) error {
 	items := make([]cslItem, 0, len(entries))
 	for _, e := range entries {
 		p := e.Paper
-		it := cslItem{ID: e.Key, Type: "article-journal", Title: p.Title, ContainerTitle: summary.Str(p.Journal),
-			DOI: e.DOI, URL: e.Link(), Abstract: summary.Str(p.Abstract)}
+		it := cslItem{ID: e.Key, Type: "article-journal", Title: cslText(p.Title), ContainerTitle: cslText(summary.Str(p.Journal)),
+			DOI: e.DOI, URL: e.Link(), Abstract: cslText(summary.Str(p.Abstract))}
 		if e.Preprint() {
-			it.Type, it.ContainerTitle, it.Publisher = "article", "", summary.Str(p.Source)
+			it.Type, it.ContainerTitle, it.Publisher = "article", "", cslText(summary.Str(p.Source))
 		}
 		for _, a := range e.Authors {
-			it.Author = append(it.Author, cslName{Family: a.Family, Given: a.Given, Suffix: a.Suffix, Literal: a.Literal})
+			it.Author = append(it.Author, cslName{Family: cslText(a.Family), Given: cslText(a.Given),
+				Particle: cslText(a.Particle), Suffix: cslText(a.Suffix), Literal: cslText(a.Literal)})
+		}
+		if e.Others {
+			it.Author = append(it.Author, cslOthers)
 		}
 		if p.Published != nil {
 			it.Issued = &cslDate{DateParts: [][]int{dateParts(*p.Published)}}
@@ -79,41 +89,6 @@ func writeCSL(w io.Writer, entries []Entry) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
-}
-
-// bibEscaper escapes LaTeX's special characters; other Unicode stays as it is
-// (biber, pandoc and modern BibTeX read UTF-8).
-var bibEscaper = strings.NewReplacer(`\`, `\textbackslash{}`, "{", `\{`, "}", `\}`, "&", `\&`, "%", `\%`,
-	"$", `\$`, "#", `\#`, "_", `\_`, "~", `\textasciitilde{}`, "^", `\textasciicircum{}`)
-
-func bib(s string) string { return bibEscaper.Replace(strings.Join(strings.Fields(s), " ")) }
-
-// bibTitle protects words with capitals after their first letter (VA-ECMO,
-// I-FABP, mRNA) from a style's case changes.
-func bibTitle(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		core := strings.TrimRight(w, ":;,.?!")
-		rest := []rune(core)
-		if len(rest) > 1 && strings.ToLower(string(rest[1:])) != string(rest[1:]) {
-			words[i] = "{" + bib(core) + "}" + bib(w[len(core):])
-		} else {
-			words[i] = bib(w)
-		}
-	}
-	return strings.Join(words, " ")
-}
-
-func bibName(n Name) string {
-	switch {
-	case n.Literal != "":
-		return "{" + bib(n.Literal) + "}"
-	case n.Given == "":
-		return bib(n.Family)
-	case n.Suffix != "":
-		return bib(n.Family) + ", " + bib(n.Suffix) + ", " + bib(n.Given)
-	}
-	return bib(n.Family) + ", " + bib(n.Given)
 }
 
 var months = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -140,10 +115,13 @@ func writeBibTeX(w io.Writer, entries []Entry) error {
 		for _, a := range e.Authors {
 			names = append(names, bibName(a))
 		}
+		if e.Others && len(names) > 0 {
+			names = append(names, "others")
+		}
 		field("author", strings.Join(names, " and "))
 		field("title", bibTitle(p.Title))
 		if kind == "article" {
-			field("journal", bib(summary.Str(p.Journal)))
+			field("journal", bibRich(summary.Str(p.Journal), false))
 		} else {
 			field("howpublished", bib(summary.Str(p.Source)))
 		}
@@ -152,9 +130,9 @@ func writeBibTeX(w io.Writer, entries []Entry) error {
 			fmt.Fprintf(&b, "  month = %s,\n", months[d[1]-1])
 		}
 		field("date", summary.Str(p.Published))
-		field("doi", bib(e.DOI))
-		field("url", strings.NewReplacer("{", "%7B", "}", "%7D", " ", "%20").Replace(e.Link()))
-		field("abstract", bib(summary.Str(p.Abstract)))
+		field("doi", bibDOI(e.DOI))
+		field("url", bibURL(e.Link()))
+		field("abstract", bibRich(summary.Str(p.Abstract), false))
 		out.WriteString(strings.TrimSuffix(b.String(), ",\n") + "\n}\n")
 	}
 	_, err := io.WriteString(w, out.String())
@@ -168,8 +146,10 @@ func writeRIS(w io.Writer, entries []Entry) error {
 		if i > 0 {
 			b.WriteString("\n")
 		}
+		// One line per tag: a line break or "ER  -" in a field must not start
+		// a tag or a record of its own.
 		tag := func(t, v string) {
-			if v = strings.Join(strings.Fields(v), " "); v != "" {
+			if v = risText(v); v != "" {
 				fmt.Fprintf(&b, "%s  - %s\n", t, v)
 			}
 		}
@@ -179,25 +159,26 @@ func writeRIS(w io.Writer, entries []Entry) error {
 		}
 		tag("TY", ty)
 		tag("ID", e.Key)
+		// RIS has no "others": an "et al." is left out, never an author.
 		for _, a := range e.Authors {
 			switch {
 			case a.Literal != "":
 				tag("AU", a.Literal)
 			case a.Given == "":
-				tag("AU", a.Family)
+				tag("AU", a.FullFamily())
 			case a.Suffix != "":
-				tag("AU", a.Family+", "+a.Given+", "+a.Suffix)
+				tag("AU", a.FullFamily()+", "+a.Given+", "+a.Suffix)
 			default:
-				tag("AU", a.Family+", "+a.Given)
+				tag("AU", a.FullFamily()+", "+a.Given)
 			}
 		}
-		tag("TI", p.Title)
-		tag("T2", summary.Str(p.Journal))
+		tag("TI", inline.Plain(p.Title, " "))
+		tag("T2", inline.Plain(summary.Str(p.Journal), " "))
 		tag("PY", e.Year)
 		tag("DA", risDate(summary.Str(p.Published)))
 		tag("DO", e.DOI)
 		tag("UR", e.Link())
-		tag("AB", summary.Str(p.Abstract))
+		tag("AB", inline.Plain(summary.Str(p.Abstract), " "))
 		b.WriteString("ER  - \n")
 	}
 	_, err := io.WriteString(w, b.String())

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/vagut/vagut/internal/curie"
+	"github.com/vagut/vagut/internal/names"
 	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/pubdate"
 	"github.com/vagut/vagut/internal/summary"
@@ -142,7 +143,7 @@ func (f *Filter) Match(p *summary.Paper) bool {
 	if f.Grep != nil && !f.matchGrep(p) {
 		return false
 	}
-	if len(f.Authors) > 0 && !anySub(p.Authors, f.Authors) {
+	if len(f.Authors) > 0 && !anyAuthor(p.Authors, f.Authors) {
 		return false
 	}
 	if len(f.Journals) > 0 && (p.Journal == nil || !anySub([]string{*p.Journal}, f.Journals)) {
@@ -209,6 +210,17 @@ func (f *Filter) matchGrep(p *summary.Paper) bool {
 	}
 	for _, t := range texts {
 		if f.Grep.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyAuthor reads the authors with the one name parser: "--author 'S Yang'"
+// finds "Yang S", "odegaard" finds "Ødegaard", and "et al." is nobody.
+func anyAuthor(authors, queries []string) bool {
+	for _, q := range queries {
+		if names.Match(authors, q) {
 			return true
 		}
 	}

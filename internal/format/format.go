@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/vagut/vagut/internal/names"
 	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/summary"
 )
@@ -80,13 +81,7 @@ func printRecord(p *summary.Paper, ex *extras) []byte {
 	var blocks []string
 	blocks = append(blocks, "# "+p.Title)
 	if len(p.Authors) > 0 {
-		sep := ", "
-		for _, a := range p.Authors {
-			if strings.Contains(a, ",") {
-				sep = "; "
-			}
-		}
-		blocks = append(blocks, "**Authors:** "+strings.Join(p.Authors, sep))
+		blocks = append(blocks, "**Authors:** "+names.Join(p.Authors))
 	}
 	if m := metadata(p); m != "" {
 		blocks = append(blocks, m)

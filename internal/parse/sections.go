@@ -7,6 +7,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/vagut/vagut/internal/names"
 	"github.com/vagut/vagut/internal/pubdate"
 	"github.com/vagut/vagut/internal/summary"
 )
@@ -86,6 +87,15 @@ func (p *parser_) preamble(blocks []ast.Node) {
 			continue
 		}
 		inAuthors := false
+		// An Authors line and its continuation lines are split as one text,
+		// so that "Smith,\nJohn" or a list broken over lines reads right.
+		var authorLines []string
+		flushAuthors := func() {
+			if len(authorLines) > 0 {
+				p.paper.Authors = append(p.paper.Authors, names.Split(strings.Join(authorLines, "\n"))...)
+				authorLines = nil
+			}
+		}
 		lines := para.Lines()
 		for i := 0; i < lines.Len(); i++ {
 			seg := lines.At(i)
@@ -97,37 +107,26 @@ func (p *parser_) preamble(blocks []ast.Node) {
 					p.problem(line, 1, "duplicate-authors", "a second Authors line")
 				}
 				p.paper.AuthorsLine = line
-				p.paper.Authors = append(p.paper.Authors, splitAuthors(authorsRE.ReplaceAllString(v, ""))...)
+				flushAuthors()
+				authorLines = append(authorLines, authorsRE.ReplaceAllString(v, ""))
 				inAuthors = true
 			case isMetadata(v):
 				raw := string(seg.Value(p.src))
 				lead := len(raw) - len(strings.TrimLeft(raw, " \t"))
+				flushAuthors()
 				p.metadata(v, line, seg.Start+lead)
 				inAuthors = false
 			case inAuthors:
-				p.paper.Authors = append(p.paper.Authors, splitAuthors(v)...)
+				authorLines = append(authorLines, v)
 			default:
 				keep(v, line)
 			}
 		}
+		flushAuthors()
 	}
 	if len(kept) > 0 {
 		p.paper.OtherSections = append(p.paper.OtherSections, summary.Section{Text: strings.Join(kept, "\n"), Line: keptLine})
 	}
-}
-
-func splitAuthors(s string) []string {
-	sep := ","
-	if strings.Contains(s, ";") {
-		sep = ";"
-	}
-	var out []string
-	for _, a := range strings.Split(s, sep) {
-		if a = strings.TrimSpace(a); a != "" {
-			out = append(out, a)
-		}
-	}
-	return out
 }
 
 // separators are the characters people type between metadata fields: the

@@ -9,6 +9,7 @@ import (
 	"github.com/vagut/vagut/internal/curie"
 	"github.com/vagut/vagut/internal/doi"
 	"github.com/vagut/vagut/internal/evidence"
+	"github.com/vagut/vagut/internal/names"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -204,12 +205,30 @@ func citation(p *summary.Paper) string {
 	return strings.Join(parts, " · ")
 }
 
-// Authors shortens a long author list the way citations do.
+// Authors shortens a long author list the way citations do: at most
+// maxAuthors people as written, then "et al."; a written "et al." is not an
+// author, and names written "Family, Given" are separated by semicolons.
 func Authors(as []string) string {
-	if len(as) > maxAuthors {
-		return strings.Join(as[:maxAuthors], ", ") + ", et al."
+	var people []string
+	others, sep := false, ", "
+	for _, a := range as {
+		if _, ok := names.Parse(a); !ok {
+			others = others || names.IsOthers(a)
+			continue
+		}
+		if strings.Contains(a, ",") {
+			sep = "; "
+		}
+		people = append(people, a)
 	}
-	return strings.Join(as, ", ")
+	if len(people) > maxAuthors {
+		people, others = people[:maxAuthors], true
+	}
+	s := strings.Join(people, sep)
+	if others && s != "" {
+		s += sep + "et al."
+	}
+	return s
 }
 
 func isHTTP(u string) bool {
