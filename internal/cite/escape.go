@@ -251,12 +251,14 @@ func risText(s string) string {
 }
 
 // cslText writes Markdown as CSL-JSON rich text (<i>, <b>, <sup>, <sub>,
-// and <span class="nocase"> for code), paragraphs joined by a space.
-func cslText(s string) string {
+// and <span class="nocase"> for code), paragraphs joined by sep.
+func cslText(s string) string { return cslParas(s, " ") }
+
+func cslParas(s, sep string) string {
 	return strings.Map(func(r rune) rune {
-		if isControl(r) {
+		if isControl(r) && r != '\n' {
 			return utf8.RuneError
 		}
 		return r
-	}, inline.CSL(s, " "))
+	}, inline.CSL(s, sep))
 }

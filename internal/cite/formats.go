@@ -61,7 +61,7 @@ func writeCSL(w io.Writer, entries []Entry) error {
 	for _, e := range entries {
 		p := e.Paper
 		it := cslItem{ID: e.Key, Type: "article-journal", Title: cslText(p.Title), ContainerTitle: cslText(summary.Str(p.Journal)),
-			DOI: e.DOI, URL: e.Link(), Abstract: cslText(summary.Str(p.Abstract))}
+			DOI: e.DOI, URL: e.Link(), Abstract: cslParas(summary.Str(p.Abstract), "\n\n")}
 		if e.Preprint() {
 			it.Type, it.ContainerTitle, it.Publisher = "article", "", cslText(summary.Str(p.Source))
 		}
