@@ -1,10 +1,13 @@
 package cite
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/vagut/vagut/internal/names"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -59,5 +62,95 @@ func TestBibTitleProtectsAcronyms(t *testing.T) {
 	want := `Gut biomarkers on {VA-ECMO}: 50\% of {mRNA} \& more\_data`
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// A suffixed key never takes another paper's key, whatever collides:
+// "Gut one", "Gut two" and "Guta" by one author in one year; and 27 papers
+// on one base next to a base that ends in "a" and a base that ends in "aa".
+func TestKeysNeverCollide(t *testing.T) {
+	ps := []*summary.Paper{
+		paper("1", "Smith J", "2020-01-01", "Gut one"),
+		paper("2", "Smith J", "2020-01-02", "Gut two"),
+		paper("3", "Smith J", "2020-01-03", "Guta: a drink"),
+	}
+	for i := 0; i < 27; i++ {
+		ps = append(ps, paper(fmt.Sprintf("x%02d", i), "Roe R", "2021-01-01", fmt.Sprintf("Lung %02d", i)))
+	}
+	ps = append(ps, paper("y1", "Roe R", "2021-01-01", "Lunga"), paper("y2", "Roe R", "2021-01-01", "Lunga"),
+		paper("z1", "Roe R", "2021-01-01", "Lungaa"))
+	seen := map[string]string{}
+	for _, e := range Entries(ps) {
+		if other, dup := seen[e.Key]; dup {
+			t.Errorf("key %s for %s and %s", e.Key, other, e.Paper.ID)
+		}
+		seen[e.Key] = e.Paper.ID
+	}
+	if len(seen) != len(ps) {
+		t.Errorf("%d keys for %d papers", len(seen), len(ps))
+	}
+	for key, id := range map[string]string{"smith2020guta": "3", "smith2020gutb": "1", "smith2020gutc": "2", "roe2021lungaa": "z1"} {
+		if seen[key] != id {
+			t.Errorf("%s is %q, want paper %s", key, seen[key], id)
+		}
+	}
+}
+
+// bibtexBalanced reports whether BibTeX, which counts every brace whatever
+// precedes it, sees s as one balanced field.
+func bibtexBalanced(s string) bool {
+	depth := 0
+	for _, c := range s {
+		switch c {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// Whatever a title, journal, abstract or name holds, its BibTeX field is
+// balanced, so one paper is one entry.
+func FuzzBibTeXFieldsBalanced(f *testing.F) {
+	for _, s := range []string{
+		`Gut barrier} @misc(evilkey, title = "injected entry", author = {Mallory}) @comment{`,
+		"*a {b* c}", "`}` and `{`", "\\}", "{{{", "<sub>}</sub>{", "**x}**{y", "a\\\n}",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for name, out := range map[string]string{
+			"title": bibTitle(s), "rich": bibRich(s, false), "plain": bib(s), "doi": bibDOI(s), "url": bibURL(s),
+		} {
+			if !bibtexBalanced(out) {
+				t.Errorf("%s(%q) = %q: unbalanced braces", name, s, out)
+			}
+		}
+		for _, n := range names.ParseAll([]string{s}).Names {
+			if out := bibName(n); !bibtexBalanced(out) {
+				t.Errorf("bibName(%q) = %q: unbalanced braces", s, out)
+			}
+		}
+		if out := risText(s); strings.ContainsAny(out, "\r\n") {
+			t.Errorf("risText(%q) = %q: a line break", s, out)
+		}
+	})
+}
+
+// A DOI is written as it is, for bibtex and pandoc read it verbatim.
+func TestBibDOIVerbatim(t *testing.T) {
+	for in, want := range map[string]string{
+		"10.1000/abc_def#x": "10.1000/abc_def#x",
+		"10.1000/a%b~c^d":   "10.1000/a%b~c^d",
+		"10.1000/{x}":       "10.1000/%7Bx%7D",
+	} {
+		if got := bibDOI(in); got != want {
+			t.Errorf("bibDOI(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/vagut/vagut/internal/inline"
 )
 
 // HTML writes the Markdown digest as one self-contained page: inline CSS, no
@@ -46,7 +48,8 @@ func HTML(w io.Writer, d *Digest) error {
 
 func pageTitle(d *Digest) string {
 	if len(d.Papers) == 1 && d.GroupBy == "" {
-		return d.Papers[0].Title + " · vagut digest"
+		// <title> shows text, not Markdown: no asterisks or backticks.
+		return inline.Plain(d.Papers[0].Title, " ") + " · vagut digest"
 	}
 	return "vagut digest: " + count(len(d.Papers), "paper")
 }
