@@ -35,10 +35,16 @@ func NewCmdCite(f *Factory, runF func(*CiteOptions) error) *cobra.Command {
 read) or ris. Entries come sorted by citation key: the first author's family
 name, the year and the first word of the title, in ASCII lower case
 (omar2026heartgut); papers that would share a key get a, b, c... in order of
-date and title, so the same corpus always gives the same keys. DOIs lose any
-https://doi.org/ or doi: prefix; authors are split into given and family
-names as well as a name allows ("Ludwig van Beethoven": family "van
-Beethoven"), Unicode intact.
+date and title, never a key another paper has, so every key is unique and the
+same corpus always gives the same keys. DOIs lose any https://doi.org/ or doi:
+prefix and are otherwise written as they are.
+
+Authors are read as people and PubMed write them: "Ludwig van Beethoven",
+"Yang S" and "van der Poll T" (family name, then initials), "Smith, John"
+(several separated by ";"), suffixes (Jr, III), group authors ("RECOVERY
+Collaborative Group", kept whole) and "et al." (BibTeX "and others", CSL
+"others"; never an author). Inline Markdown in titles becomes CSL rich text
+(<i>, <b>, <sup>, <sub>), LaTeX (\textit{}, \textbf{}) or plain RIS text.
 
 ` + filterHelp,
 		Example: `  # a BibTeX file for LaTeX

@@ -29,7 +29,7 @@ func (ff *filterFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&ff.entities, "entity", nil, "keep papers mentioning this entity: name, alias or id (repeatable)")
 	fs.StringArrayVar(&ff.types, "type", nil, "entity type to match and show: gene, disease, chemical, species, ... (repeatable)")
 	fs.StringVar(&ff.grep, "grep", "", "keep papers whose text matches this RE2 expression (case-insensitive)")
-	fs.StringArrayVar(&ff.authors, "author", nil, "keep papers with an author containing this text (repeatable)")
+	fs.StringArrayVar(&ff.authors, "author", nil, "keep papers with an author containing this text, any case or accent, as written or as given and family name (\"S Yang\" finds \"Yang S\"); repeatable")
 	fs.StringArrayVar(&ff.journals, "journal", nil, "keep papers whose journal contains this text (repeatable)")
 	fs.StringVar(&ff.since, "since", "", "keep papers published on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fs.StringVar(&ff.until, "until", "", "keep papers published on or before `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
