@@ -352,7 +352,12 @@ func Split(text string) []string {
 	var items []string
 	for _, line := range strings.Split(text, "\n") {
 		for _, it := range strings.Split(line, sep) {
-			items = append(items, andSplit(it)...)
+			// "Smith, John,; Doe, Jane": a comma at either end separates nothing.
+			for _, a := range andSplit(strings.Trim(it, ", \t")) {
+				if a = strings.Trim(a, ", "); a != "" {
+					items = append(items, a)
+				}
+			}
 		}
 	}
 	// "et al." at the end of an item: "Smith J et al."
@@ -466,7 +471,11 @@ func Join(authors []string) string {
 	if same(Split(s), authors) {
 		return s
 	}
-	return strings.Join(authors, "; ")
+	s = strings.Join(authors, "; ")
+	if len(authors) == 1 {
+		s += ";" // one author with a comma that is not "Family, Given": keep it one
+	}
+	return s
 }
 
 func same(a, b []string) bool {

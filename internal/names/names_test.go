@@ -189,3 +189,20 @@ func TestASCII(t *testing.T) {
 		}
 	}
 }
+
+// fmt writes the authors back with Join; the line must read as the same list.
+func FuzzSplitJoin(f *testing.F) {
+	for _, s := range []string{"Yang S, Zhou H, et al.", "Smith, John", "Smith; John", "REVA, and ECMONet",
+		"Smith J and Doe K", "Smith, John, Doe, Jane; x", "a,b\nc", "and and, &", "van der Poll, T, Smith, J"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		as := Split(s)
+		if got := Split(Join(as)); !same(got, as) {
+			t.Errorf("Split(%q) = %q; Split(Join) = %q", s, as, got)
+		}
+		for _, a := range as {
+			Parse(a)
+		}
+	})
+}
