@@ -17,15 +17,20 @@ import (
 // their BibTeX field early, three papers whose keys collide, DOIs with "_"
 // and "#", an abstract that ends its RIS record, inline Markdown, PubMed
 // names, inverted names, groups and "et al.".
-const hostileCite = "testdata/hostile/cite"
+var hostileCite = func() []string {
+	m, _ := filepath.Glob("testdata/hostile/cite-*.md")
+	return m
+}
+
+// hostileFile is one of the fixtures.
+func hostileFile(name string) string { return "testdata/hostile/cite-" + name }
 
 func hostilePapers(t *testing.T) int {
 	t.Helper()
-	m, err := filepath.Glob(filepath.Join(hostileCite, "*.md"))
-	if err != nil || len(m) == 0 {
-		t.Fatalf("no fixtures: %v", err)
+	if len(hostileCite()) == 0 {
+		t.Fatal("no fixtures testdata/hostile/cite-*.md")
 	}
-	return len(m)
+	return len(hostileCite())
 }
 
 func citeOut(t *testing.T, format string, args ...string) string {
@@ -90,7 +95,7 @@ func names(e cslEntry) []string {
 
 // What vagut itself says: keys unique, names right, for users' eyes.
 func TestCiteHostileNamesAndKeys(t *testing.T) {
-	got := readCSL(t, citeOut(t, "csljson", hostileCite))
+	got := readCSL(t, citeOut(t, "csljson", hostileCite()...))
 	if len(got) != hostilePapers(t) {
 		t.Fatalf("%d entries for %d papers", len(got), hostilePapers(t))
 	}
@@ -137,7 +142,7 @@ func keysOf[V any](m map[string]V) []string {
 
 // No Markdown syntax reaches a bibliography; each format has its own markup.
 func TestCiteInlineMarkdown(t *testing.T) {
-	md := filepath.Join(hostileCite, "markdown.md")
+	md := hostileFile("markdown.md")
 	csl := readCSL(t, citeOut(t, "csljson", md))["yang2021transmission"]
 	bib := citeOut(t, "bibtex", md)
 	ris := citeOut(t, "ris", md)
@@ -173,7 +178,7 @@ var risLine = regexp.MustCompile(`^(?:[A-Z][A-Z0-9]  - .*|ER  - |)$`)
 
 // A line break or "ER  -" in a field never starts a tag or a record.
 func TestCiteRISOneRecordPerPaper(t *testing.T) {
-	out := citeOut(t, "ris", hostileCite)
+	out := citeOut(t, "ris", hostileCite()...)
 	n := hostilePapers(t)
 	if got := strings.Count(out, "\nTY  - ") + btoi(strings.HasPrefix(out, "TY  - ")); got != n {
 		t.Errorf("%d TY lines for %d papers", got, n)
@@ -234,7 +239,7 @@ func TestCiteBibTeXReadsOneEntryPerPaper(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("refs.bib", citeOut(t, "bibtex", hostileCite))
+	write("refs.bib", citeOut(t, "bibtex", hostileCite()...))
 	write("count.bst", countBst)
 	write("t.aux", "\\citation{*}\n\\bibdata{refs}\n\\bibstyle{count}\n")
 	cmd := exec.Command(bibtex, "t")
@@ -272,7 +277,7 @@ func TestCiteBibTeXReadsOneEntryPerPaper(t *testing.T) {
 			cur.names = append(cur.names, v)
 		}
 	}
-	csl := readCSL(t, citeOut(t, "csljson", hostileCite))
+	csl := readCSL(t, citeOut(t, "csljson", hostileCite()...))
 	if len(got) != hostilePapers(t) || len(got) != len(csl) {
 		t.Fatalf("bibtex read %d entries %v for %d papers", len(got), order, hostilePapers(t))
 	}
@@ -319,7 +324,7 @@ func TestCitePandocReadsBibTeX(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bibPath := filepath.Join(dir, "refs.bib")
-	if err := os.WriteFile(bibPath, []byte(citeOut(t, "bibtex", hostileCite)), 0o644); err != nil {
+	if err := os.WriteFile(bibPath, []byte(citeOut(t, "bibtex", hostileCite()...)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, err := exec.Command(pandoc, "-f", "bibtex", "-t", "csljson", bibPath).Output()
@@ -327,7 +332,7 @@ func TestCitePandocReadsBibTeX(t *testing.T) {
 		t.Fatalf("pandoc: %v", err)
 	}
 	fromBib := readCSL(t, string(out))
-	csl := readCSL(t, citeOut(t, "csljson", hostileCite))
+	csl := readCSL(t, citeOut(t, "csljson", hostileCite()...))
 	if diff := cmp.Diff(keysOf(csl), keysOf(fromBib)); diff != "" {
 		t.Fatalf("pandoc's entries (-vagut +pandoc):\n%s", diff)
 	}
@@ -348,7 +353,7 @@ func TestCitePandocReadsBibTeX(t *testing.T) {
 	}
 	// vagut's CSL-JSON, read by pandoc's citeproc, cites the right family names.
 	jsonPath := filepath.Join(dir, "refs.json")
-	if err := os.WriteFile(jsonPath, []byte(citeOut(t, "csljson", hostileCite)), 0o644); err != nil {
+	if err := os.WriteFile(jsonPath, []byte(citeOut(t, "csljson", hostileCite()...)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	doc := "---\nbibliography: " + jsonPath + "\n---\n\n[@yang2021transmission; @smith2019groups]\n"

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,7 +16,7 @@ func TestAuthorsAsWritten(t *testing.T) {
 		"and-group.md":  {"REVA", "ECMONet"},
 		"markdown.md":   {"Yang S", "Zhou H", "Cruz-Cosme R", "van der Poll T", "Da Silva D", "O'Brien JM", "et al."},
 	} {
-		r := run(t, "", "summarize", "-o", "jsonl", filepath.Join(hostileCite, file))
+		r := run(t, "", "summarize", "-o", "jsonl", hostileFile(file))
 		var p struct{ Authors []string }
 		if err := json.Unmarshal([]byte(r.stdout), &p); err != nil {
 			t.Fatalf("%s: %v (stderr %q)", file, err, r.stderr)
@@ -43,7 +42,7 @@ func TestAuthorFilterReadsNames(t *testing.T) {
 		{"et al.", nil},
 		{"and", nil},
 	} {
-		r := run(t, "", "cite", "-o", "csljson", hostileCite, "--author", c.query)
+		r := run(t, "", append([]string{"cite", "-o", "csljson", "--author", c.query}, hostileCite()...)...)
 		var items []struct{ ID string }
 		if err := json.Unmarshal([]byte(r.stdout), &items); err != nil {
 			t.Fatalf("--author %q: %v (stderr %q)", c.query, err, r.stderr)
@@ -66,7 +65,7 @@ func TestCitationLineNames(t *testing.T) {
 		"and-group.md":  "REVA, ECMONet · *Perfusion*",
 		"smith-john.md": "Smith, John · *Perfusion*",
 	} {
-		r := run(t, "", "summarize", filepath.Join(hostileCite, file))
+		r := run(t, "", "summarize", hostileFile(file))
 		if !strings.Contains(r.stdout, "\n"+want) {
 			t.Errorf("%s: no citation line %q in\n%s", file, want, r.stdout)
 		}
@@ -76,7 +75,7 @@ func TestCitationLineNames(t *testing.T) {
 // The HTML page's <title> is text: the title's Markdown is rendered in the
 // page and dropped from the window title, never shown as asterisks.
 func TestHTMLPageTitleHasNoMarkdown(t *testing.T) {
-	r := run(t, "", "summarize", "-o", "html", filepath.Join(hostileCite, "markdown.md"))
+	r := run(t, "", "summarize", "-o", "html", hostileFile("markdown.md"))
 	if !strings.Contains(r.stdout, "<title>Transmission of Pseudomonas aeruginosa in mice with DESeq2 and strong CO2") {
 		t.Errorf("page title:\n%s", r.stdout[:min(len(r.stdout), 600)])
 	}
