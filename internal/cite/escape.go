@@ -21,7 +21,7 @@ import (
 // the braces that do not pair up.
 func unmatchedBraces(texts []string) map[int]bool {
 	var open []int
-	bad := map[int]bool{}
+	var bad map[int]bool // nil, and free, when every brace pairs up
 	at := 0
 	for _, t := range texts {
 		for i := 0; i < len(t); i++ {
@@ -30,6 +30,9 @@ func unmatchedBraces(texts []string) map[int]bool {
 				open = append(open, at+i)
 			case '}':
 				if len(open) == 0 {
+					if bad == nil {
+						bad = map[int]bool{}
+					}
 					bad[at+i] = true
 				} else {
 					open = open[:len(open)-1]
@@ -39,6 +42,9 @@ func unmatchedBraces(texts []string) map[int]bool {
 		at += len(t)
 	}
 	for _, o := range open {
+		if bad == nil {
+			bad = map[int]bool{}
+		}
 		bad[o] = true
 	}
 	return bad

@@ -46,8 +46,19 @@ var md = parser.NewParser(
 	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 )
 
+// markdownChars are the characters that can start inline Markdown; text
+// without any of them is plain, and goldmark is not needed to say so.
+const markdownChars = "*_`<&\\["
+
 // Parse reads s as Markdown paragraphs of inline text.
 func Parse(s string) Paragraphs {
+	if !strings.ContainsAny(s, markdownChars) {
+		return plainParagraphs(s)
+	}
+	return parseMarkdown(s)
+}
+
+func parseMarkdown(s string) Paragraphs {
 	src := []byte(s)
 	doc := md.Parse(text.NewReader(src))
 	var out Paragraphs
@@ -57,6 +68,40 @@ func Parse(s string) Paragraphs {
 		if runs := w.finish(); len(runs) > 0 {
 			out = append(out, runs)
 		}
+	}
+	return out
+}
+
+// plainParagraphs splits text at blank lines, as goldmark does, and folds
+// its white space, in one pass (abstracts are long).
+func plainParagraphs(s string) Paragraphs {
+	var out Paragraphs
+	var b strings.Builder
+	b.Grow(len(s))
+	space, newlines := false, 0 // since the last word character
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			newlines++
+			space = true
+			continue
+		case isSpace(r):
+			space = true
+			continue
+		}
+		if b.Len() > 0 {
+			if newlines >= 2 {
+				out = append(out, []Run{{Text: b.String()}})
+				b.Reset()
+			} else if space {
+				b.WriteByte(' ')
+			}
+		}
+		space, newlines = false, 0
+		b.WriteRune(r)
+	}
+	if b.Len() > 0 {
+		out = append(out, []Run{{Text: b.String()}})
 	}
 	return out
 }

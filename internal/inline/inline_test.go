@@ -1,6 +1,10 @@
 package inline
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 func TestCSLAndPlain(t *testing.T) {
 	for _, c := range []struct{ in, csl, plain string }{
@@ -21,6 +25,16 @@ func TestCSLAndPlain(t *testing.T) {
 		}
 		if got := Plain(c.in, " | "); got != c.plain {
 			t.Errorf("Plain(%q)\n got %q\nwant %q", c.in, got, c.plain)
+		}
+	}
+}
+
+// Text without Markdown takes a short cut; it must give what goldmark gives.
+func TestPlainShortCutMatchesGoldmark(t *testing.T) {
+	for _, s := range []string{"a  b\n c", "one\n\n\ntwo\n  \nthree", "  lead and trail  ", "1. list-like\n- item",
+		"tab\there", "", "\n\n", "# heading-like\n> quote-like"} {
+		if diff := cmp.Diff(parseMarkdown(s), plainParagraphs(s)); diff != "" {
+			t.Errorf("%q (-goldmark +short cut):\n%s", s, diff)
 		}
 	}
 }
