@@ -6,7 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"math/big"
 	"slices"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/itchyny/gojq"
@@ -93,24 +97,135 @@ func (j *jqFlag) write(out io.Writer, render func(io.Writer) error) error {
 				}
 				return &jqError{err}
 			}
-			s, err := json.MarshalIndent(r, "", "  ")
-			if err != nil {
+			if err := jqEncode(&b, r); err != nil {
 				return &jqError{err}
 			}
-			b.Write(s)
-			b.WriteByte('\n')
 		}
 	}
 	_, err := io.WriteString(out, b.String())
 	return err
 }
 
-// numbers turns json.Number into the int or float64 gojq computes with.
+// jqEncode writes one result as jq does: two-space indent, no HTML
+// escaping (& < > stay as they are), numbers as jq formats them, keys
+// sorted (gojq keeps no key order: the same as jq -S), then a newline.
+func jqEncode(b *strings.Builder, v any) error {
+	var compact bytes.Buffer
+	if err := jqCompact(&compact, v); err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	// Indent only adds white space: strings and numbers keep their bytes.
+	if err := json.Indent(&out, compact.Bytes(), "", "  "); err != nil {
+		return err
+	}
+	b.Write(out.Bytes())
+	b.WriteByte('\n')
+	return nil
+}
+
+// jqCompact is gojq.Marshal but for doubles, which it writes as jq does.
+func jqCompact(b *bytes.Buffer, v any) error {
+	switch x := v.(type) {
+	case float64:
+		b.WriteString(jqFloat(x))
+	case []any:
+		b.WriteByte('[')
+		for i, e := range x {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if err := jqCompact(b, e); err != nil {
+				return err
+			}
+		}
+		b.WriteByte(']')
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		b.WriteByte('{')
+		for i, k := range keys {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if err := jqCompact(b, k); err != nil {
+				return err
+			}
+			b.WriteByte(':')
+			if err := jqCompact(b, x[k]); err != nil {
+				return err
+			}
+		}
+		b.WriteByte('}')
+	default:
+		s, err := gojq.Marshal(v)
+		if err != nil {
+			return err
+		}
+		b.Write(s)
+	}
+	return nil
+}
+
+// jqFloat formats a double as jq's dtoa does: the shortest digits that read
+// back to the same double, in fixed notation unless the point falls more
+// than 15 places past the digits or 4 before them (1e+17, 1e-05,
+// 123456789012345680). gojq writes 1e-5 and 100000000000000000; jq does not.
+func jqFloat(f float64) string {
+	if math.IsNaN(f) {
+		return "null"
+	}
+	f = min(max(f, -math.MaxFloat64), math.MaxFloat64) // jq prints infinities as the largest double
+	if f == 0 {
+		if math.Signbit(f) {
+			return "-0"
+		}
+		return "0"
+	}
+	s := strconv.FormatFloat(f, 'e', -1, 64) // [-]d[.ddd]e±XX
+	sign := ""
+	if s[0] == '-' {
+		sign, s = "-", s[1:]
+	}
+	mant, expText, _ := strings.Cut(s, "e")
+	exp, _ := strconv.Atoi(expText)
+	digits := strings.Replace(mant, ".", "", 1)
+	decpt := exp + 1 // digits before the decimal point
+	switch {
+	case decpt <= -4 || decpt > len(digits)+15:
+		out := digits[:1]
+		if len(digits) > 1 {
+			out += "." + digits[1:]
+		}
+		esign := '+'
+		if exp < 0 {
+			esign, exp = '-', -exp
+		}
+		return fmt.Sprintf("%s%se%c%02d", sign, out, esign, exp)
+	case decpt <= 0:
+		return sign + "0." + strings.Repeat("0", -decpt) + digits
+	case decpt >= len(digits):
+		return sign + digits + strings.Repeat("0", decpt-len(digits))
+	}
+	return sign + digits[:decpt] + "." + digits[decpt:]
+}
+
+// numbers turns json.Number into the int, *big.Int or float64 gojq
+// computes with: an integer keeps every digit, however large, so it is
+// printed as written.
 func numbers(v any) any {
 	switch x := v.(type) {
 	case json.Number:
 		if i, err := x.Int64(); err == nil {
 			return int(i)
+		}
+		if !strings.ContainsAny(string(x), ".eE") {
+			if n, ok := new(big.Int).SetString(string(x), 10); ok {
+				return n
+			}
 		}
 		f, _ := x.Float64()
 		return f
