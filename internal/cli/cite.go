@@ -46,7 +46,9 @@ Collaborative Group", kept whole) and "et al." (BibTeX "and others", CSL
 "others"; never an author). Inline Markdown in titles becomes CSL rich text
 (<i>, <b>, <sup>, <sub>), LaTeX (\textit{}, \textbf{}) or plain RIS text.
 
-` + filterHelp,
+` + filterHelp + `
+
+` + selectionHelp,
 		Example: `  # a BibTeX file for LaTeX
   vagut cite notes/ > refs.bib
 

@@ -49,6 +49,8 @@ Rows come by papers, then mentions, then name.
 
 ` + filterHelp + `
 
+` + selectionHelp + `
+
 The filters choose the papers; --type and --min-papers choose the rows.
 
 --pairs A,B lists instead the pairs of an entity of type A and one of type B

@@ -25,6 +25,15 @@ for that whole period and is kept when the period overlaps the range: a
 paper of 2013-09 is kept by --since 2013-09-15 and by --until 2013-09-01.
 Papers without a date are left out when either is given.`
 
+// selectionHelp says how the papers are chosen before any filter, the same
+// for every command and every output.
+const selectionHelp = `A paper in several files (the same DOI, in any case, with or without
+https://doi.org/ or doi:, or the same paper id from the Source URL) is read
+once, from the first file by path; each other file is named on stderr
+("b.md:5: warning: duplicate of a.md (same DOI 10.1000/x), left out"; not
+with --quiet). The output is right, so the exit code stays 0: vagut validate
+reports the pair (VG040, VG041). Every output format selects the same papers.`
+
 func (ff *filterFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&ff.entities, "entity", nil, "keep papers mentioning this entity: name, alias or id (repeatable)")
 	fs.StringArrayVar(&ff.types, "type", nil, "entity type to match and show: gene, disease, chemical, species, ... (repeatable)")

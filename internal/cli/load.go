@@ -90,6 +90,7 @@ type loader struct {
 	code int
 
 	files, papers, failed int
+	duplicates            int // papers read but left out as the same paper as another file
 
 	mu        sync.Mutex // one writer on stderr at a time: errors and progress
 	progress  bool       // a progress line is on screen
@@ -128,6 +129,16 @@ type outcome[R any] struct {
 // returns false when no file was listed at all (the error is printed).
 // emit returns false to stop early.
 func each[R any](l *loader, paths []string, sorted bool, work func(path string, src []byte) R, emit func(path string, r R) bool) bool {
+	files, ok := l.list(paths, sorted)
+	if ok {
+		eachFile(l, files, work, emit)
+	}
+	return ok
+}
+
+// list expands the paths into files, printing what the walk had to say; ok
+// is false when no file was listed at all.
+func (l *loader) list(paths []string, sorted bool) (files []string, ok bool) {
 	files, errs := input.Expand(paths)
 	for _, err := range errs {
 		var w *input.Warning
@@ -140,11 +151,16 @@ func each[R any](l *loader, paths []string, sorted bool, work func(path string, 
 	}
 	if len(files) == 0 {
 		l.code = exitUsage
-		return false
+		return nil, false
 	}
 	if sorted {
 		sort.Strings(files)
 	}
+	return files, true
+}
+
+// eachFile is each on files already listed.
+func eachFile[R any](l *loader, files []string, work func(path string, src []byte) R, emit func(path string, r R) bool) {
 	l.files += len(files)
 	done := l.startProgress(len(files))
 	defer done()
@@ -162,7 +178,6 @@ func each[R any](l *loader, paths []string, sorted bool, work func(path string, 
 		}
 		return emit(files[i], res.r)
 	})
-	return true
 }
 
 // readFile is os.ReadFile; tests replace it to fail in ways root cannot
@@ -205,7 +220,11 @@ func unwrapPath(err error) error {
 // accounted for, in the output or in an error.
 func (l *loader) summary() {
 	if l.failed > 0 && !l.set.quiet {
-		l.errorf("%s, %s, %s", plural(l.files, "file"), plural(l.papers, "paper"), plural(l.failed, "error"))
+		dups := ""
+		if l.duplicates > 0 {
+			dups = ", " + plural(l.duplicates, "duplicate") + " left out"
+		}
+		l.errorf("%s, %s%s, %s", plural(l.files, "file"), plural(l.papers, "paper"), dups, plural(l.failed, "error"))
 	}
 }
 

@@ -11,8 +11,10 @@ import (
 
 	"github.com/vagut/vagut/internal/digest"
 	"github.com/vagut/vagut/internal/evidence"
+	"github.com/vagut/vagut/internal/input"
 	"github.com/vagut/vagut/internal/iostreams"
 	"github.com/vagut/vagut/internal/parse"
+	"github.com/vagut/vagut/internal/pipeline"
 	"github.com/vagut/vagut/internal/render"
 	"github.com/vagut/vagut/internal/summary"
 )
@@ -58,9 +60,12 @@ paths of .vagut.yaml are read, else ./seeds.
 
 ` + filterHelp + `
 
+` + selectionHelp + `
+
 --group-by gene (or any entity type), year or journal organises the digest
 under one heading per group, largest first; a paper is under every group it
-belongs to. --evidence, with --entity or --grep, adds the sentences of each
+belongs to, and one with no such entity, date or journal under "no gene",
+"no date" or "no journal", last. --evidence, with --entity or --grep, adds the sentences of each
 paper that mention the entity (by any of its names or aliases, as a whole
 word) or match the pattern.
 
@@ -198,11 +203,17 @@ func runSummarize(o *SummarizeOptions) error {
 	if o.Output == "jsonl" && o.Sort == "path" {
 		return streamSummarize(o, l)
 	}
-	collecting()
-	papers, ok := loadPapers(l, o.Paths, false)
+	files, ok := l.list(o.Paths, false)
 	if !ok {
 		return &exitError{l.code}
 	}
+	return collectSummarize(o, l, files)
+}
+
+// collectSummarize holds every paper, then selects, orders and renders.
+func collectSummarize(o *SummarizeOptions, l *loader, files []string) error {
+	collecting()
+	papers := loadFiles(l, files)
 	kept := selectPapers(papers, &o.Filter, o.Sort, o.Limit)
 	d := &render.Digest{Papers: kept, Total: len(papers), Filter: &o.Filter, Sort: o.Sort, Limit: o.Limit,
 		Sections: o.Sections, Workers: l.set.jobs}
@@ -240,23 +251,41 @@ func runSummarize(o *SummarizeOptions) error {
 }
 
 // streamSummarize writes each paper as soon as it and every one before it
-// are parsed, in path order, so memory stays flat however large the corpus.
-// --entity then matches each paper's own names, aliases and ids: there is no
-// corpus to resolve other names against.
+// are parsed, in path order, so memory does not hold the papers. It selects
+// exactly what the collecting run selects: with --entity a first pass over
+// the files keeps only the ids and names that --entity resolves to across
+// the corpus (no paper is held), and duplicates are left out as they come,
+// the first file by path being the one kept either way.
 func streamSummarize(o *SummarizeOptions, l *loader) error {
+	files, ok := l.list(o.Paths, true)
+	if !ok {
+		return &exitError{l.code}
+	}
+	if len(o.Filter.Entities) > 0 {
+		if slices.Contains(files, input.Stdin) {
+			// Standard input cannot be read twice: hold the papers instead.
+			return collectSummarize(o, l, files)
+		}
+		learnPass(l, files, &o.Filter)
+	}
 	d := &render.Digest{Filter: &o.Filter}
 	if o.Evidence {
 		d.Evidence = map[*summary.Paper][]evidence.Sentence{}
 	}
 	written := 0
 	var werr error
-	ok := each(l, o.Paths, true, parseWork, func(path string, r parsed) bool {
+	var dedup digest.Dedup
+	eachFile(l, files, parseWork, func(path string, r parsed) bool {
 		if r.err != nil {
 			l.fail("%s:%v", path, r.err)
 			return true
 		}
 		l.papers++
 		warnBytes(l, r.paper)
+		if dup := dedup.Add(r.paper); dup != nil {
+			l.duplicate(r.paper, dup)
+			return true
+		}
 		if !o.Filter.Match(r.paper) {
 			return true
 		}
@@ -272,10 +301,30 @@ func streamSummarize(o *SummarizeOptions, l *loader) error {
 		written++
 		return o.Limit == 0 || written < o.Limit
 	})
-	if !ok {
-		return &exitError{l.code}
-	}
 	return finish(l, outputError(o.IO, werr))
+}
+
+// learnPass is the streaming run's first pass: it parses every file and
+// keeps only what --entity resolves to, leaving out duplicates as the second
+// pass will. It says nothing: the second pass names every failure.
+func learnPass(l *loader, files []string, f *digest.Filter) {
+	var dedup digest.Dedup
+	pipeline.Ordered(l.set.jobs, len(files), func(i int) *summary.Paper {
+		src, err := l.read(files[i])
+		if err != nil {
+			return nil
+		}
+		p, err := parse.Parse(files[i], src)
+		if err != nil {
+			return nil
+		}
+		return p
+	}, func(_ int, p *summary.Paper) bool {
+		if p != nil && dedup.Add(p) == nil {
+			f.Learn(p)
+		}
+		return true
+	})
 }
 
 // parsed is the work of the pipeline for the commands that read papers.
@@ -302,9 +351,19 @@ func warnBytes(l *loader, p *summary.Paper) {
 
 // loadPapers reads and parses every input concurrently, reporting each
 // failure on stderr; ok is false when no input could be listed at all.
+// Each paper comes once: see distinct.
 func loadPapers(l *loader, paths []string, sorted bool) (papers []*summary.Paper, ok bool) {
-	papers = []*summary.Paper{}
-	ok = each(l, paths, sorted, parseWork, func(path string, r parsed) bool {
+	files, ok := l.list(paths, sorted)
+	if !ok {
+		return []*summary.Paper{}, false
+	}
+	return loadFiles(l, files), true
+}
+
+// loadFiles is loadPapers on files already listed.
+func loadFiles(l *loader, files []string) []*summary.Paper {
+	papers := []*summary.Paper{}
+	eachFile(l, files, parseWork, func(path string, r parsed) bool {
 		if r.err != nil {
 			l.fail("%s:%v", path, r.err)
 			return true
@@ -314,7 +373,44 @@ func loadPapers(l *loader, paths []string, sorted bool) (papers []*summary.Paper
 		papers = append(papers, r.paper)
 		return true
 	})
-	return papers, ok
+	return distinct(l, papers)
+}
+
+// distinct leaves out the files that repeat a paper (same DOI or Source id)
+// of a file before them by path, naming each; the rest keep their order.
+// Every command and output goes through it, or through the same Dedup in
+// path order when streaming, so all select the same papers.
+func distinct(l *loader, papers []*summary.Paper) []*summary.Paper {
+	byPath := slices.Clone(papers)
+	slices.SortStableFunc(byPath, func(a, b *summary.Paper) int { return strings.Compare(a.Path, b.Path) })
+	var dedup digest.Dedup
+	left := map[*summary.Paper]bool{}
+	for _, p := range byPath {
+		if dup := dedup.Add(p); dup != nil {
+			l.duplicate(p, dup)
+			left[p] = true
+		}
+	}
+	if len(left) == 0 {
+		return papers
+	}
+	kept := make([]*summary.Paper, 0, len(papers)-len(left))
+	for _, p := range papers {
+		if !left[p] {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+// duplicate names a file left out as the same paper as another. It is a
+// warning: the output is right (the paper is in it once), so the exit code
+// stays 0; vagut validate reports the pair as an error (VG040, VG041).
+func (l *loader) duplicate(p *summary.Paper, dup *digest.Duplicate) {
+	l.duplicates++
+	if !l.set.quiet {
+		l.errorf("%s:%d: warning: duplicate of %s (%s), left out", p.Path, max(dup.Line, 1), dup.Of, dup.Reason)
+	}
 }
 
 // finish ends a command: the closing count, then the exit code of the

@@ -30,10 +30,11 @@ type Filter struct {
 	// As the user wrote them, for the digest's header.
 	GrepExpr, SinceArg, UntilArg string
 
-	// Set by Resolve: the ids that a query names somewhere in the corpus, and
-	// every name and alias seen for each matched entity.
+	// Set by Resolve (or Learn): the ids that a query names somewhere in the
+	// corpus, and every name and alias seen for each entity that may match.
 	ids   map[string]bool
 	names map[string][]string
+	seen  map[string]bool // entity key + name, so names holds each once
 }
 
 // Resolve widens --entity to the whole corpus: a name or alias seen for an
@@ -41,24 +42,42 @@ type Filter struct {
 // --entity I-FABP finds the papers that list FABP2 [NCBI Gene 2169] without
 // the alias too.
 func (f *Filter) Resolve(papers []*summary.Paper) {
+	f.ids, f.names, f.seen = nil, nil, nil
+	for _, p := range papers {
+		f.Learn(p)
+	}
+}
+
+// Learn adds one paper to the corpus that --entity is resolved against.
+// Resolve is Learn on every paper; a streaming run calls Learn in a first
+// pass over the files, so that it selects exactly what Resolve would. Only
+// ids and names are kept, not the paper.
+func (f *Filter) Learn(p *summary.Paper) {
 	if len(f.Entities) == 0 {
 		return
 	}
-	f.ids = map[string]bool{}
-	for _, p := range papers {
-		for _, e := range p.AllEntities() {
-			if e.ID != nil && f.TypeOK(e.Type) && EntityMatches(e, f.Entities) {
-				f.ids[strings.ToLower(*e.ID)] = true
-			}
-		}
+	if f.ids == nil {
+		f.ids, f.names, f.seen = map[string]bool{}, map[string][]string{}, map[string]bool{}
 	}
-	f.names = map[string][]string{}
-	for _, p := range papers {
-		for _, e := range p.AllEntities() {
-			if f.entityOK(e) {
-				k := entityKey(e)
-				f.names[k] = append(f.names[k], e.Name)
-				f.names[k] = append(f.names[k], e.Aliases...)
+	for _, e := range p.AllEntities() {
+		if !f.TypeOK(e.Type) {
+			continue
+		}
+		matches := EntityMatches(e, f.Entities)
+		if e.ID != nil && matches {
+			f.ids[strings.ToLower(*e.ID)] = true
+		}
+		// An entity without id is asked for only when it matches itself;
+		// one with an id may be asked for through another paper's alias,
+		// which a later paper may bring, so its names are kept either way.
+		if e.ID == nil && !matches {
+			continue
+		}
+		k := entityKey(e)
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if sk := k + "\x00" + n; !f.seen[sk] {
+				f.seen[sk] = true
+				f.names[k] = append(f.names[k], n)
 			}
 		}
 	}

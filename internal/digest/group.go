@@ -22,6 +22,18 @@ const (
 	NoJournal = "no journal"
 )
 
+// NoEntity names the group of the papers without an entity of type t.
+func NoEntity(t string) string { return "no " + t }
+
+func hasType(p *summary.Paper, t string) bool {
+	for _, e := range p.AllEntities() {
+		if e.Type == t {
+			return true
+		}
+	}
+	return false
+}
+
 // GroupBy groups papers by "year", "journal" or an entity type (gene,
 // disease, ...). Groups come by paper count, largest first, then by name;
 // the groups of papers without a year or journal come last.
@@ -59,13 +71,25 @@ func GroupBy(papers []*summary.Paper, by string) []Group {
 				}
 			}
 		}
+		var none []*summary.Paper
+		for _, p := range papers {
+			if !hasType(p, by) {
+				none = append(none, p)
+			}
+		}
 		for _, r := range rows {
 			if ps := members[r.Key]; len(ps) > 0 && r.Type == by {
 				groups = append(groups, Group{Name: r.Name, ID: r.ID, Papers: ps})
 			}
 		}
+		// A paper without such an entity is still in the digest, under its own heading.
+		if len(none) > 0 {
+			groups = append(groups, Group{Name: NoEntity(by), Papers: none})
+		}
 	}
-	last := func(g Group) bool { return g.Name == NoYear || g.Name == NoJournal }
+	last := func(g Group) bool {
+		return g.ID == nil && (g.Name == NoYear || g.Name == NoJournal || g.Name == NoEntity(by))
+	}
 	sort.SliceStable(groups, func(i, j int) bool {
 		a, b := groups[i], groups[j]
 		if last(a) != last(b) {
