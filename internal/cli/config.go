@@ -32,6 +32,9 @@ func (f *Factory) inputs(args []string) (*config.Config, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if _, err := excludeRules(f.Run.exclude); err != nil {
+		return nil, nil, err
+	}
 	return cfg, defaultPaths(args, cfg), nil
 }
 

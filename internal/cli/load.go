@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/vagut/vagut/internal/ignore"
 	"github.com/vagut/vagut/internal/input"
 	"github.com/vagut/vagut/internal/iostreams"
 	"github.com/vagut/vagut/internal/pipeline"
@@ -26,10 +27,12 @@ import (
 
 // runFlags are the root's flags for every command that reads summaries.
 type runFlags struct {
-	jobs    int
-	maxSize byteSize
-	quiet   bool
-	noPager bool
+	jobs     int
+	maxSize  byteSize
+	quiet    bool
+	noPager  bool
+	exclude  []string
+	noIgnore bool
 }
 
 func (rf *runFlags) register(fs *pflag.FlagSet) {
@@ -38,6 +41,8 @@ func (rf *runFlags) register(fs *pflag.FlagSet) {
 	fs.Var(&rf.maxSize, "max-size", "skip (and name) files larger than `SIZE` (10MB, 512KB, 1GB or bytes)")
 	fs.BoolVarP(&rf.quiet, "quiet", "q", false, "no progress line and no closing count on stderr; errors are still printed")
 	fs.BoolVar(&rf.noPager, "no-pager", false, "do not page a digest or table shown in a terminal ($VAGUT_PAGER, $PAGER, less -FRX)")
+	fs.StringArrayVar(&rf.exclude, "exclude", nil, "leave out files and folders matching `GLOB` (.gitignore syntax, relative to the working folder; repeatable)")
+	fs.BoolVar(&rf.noIgnore, "no-ignore", false, "read files that .gitignore leaves out (exclude: and --exclude still apply)")
 }
 
 // byteSize is a flag value such as 10MB.
@@ -85,9 +90,10 @@ func formatSize(n int64) string {
 // loader reads the inputs of one command: every file is either handed to
 // the command or named in an error on stderr, and counted.
 type loader struct {
-	ios  *iostreams.IOStreams
-	set  runFlags
-	code int
+	ios    *iostreams.IOStreams
+	set    runFlags
+	code   int
+	ignore *ignore.Set // what folder walks leave out
 
 	files, papers, failed int
 	duplicates            int // papers read but left out as the same paper as another file
@@ -98,7 +104,28 @@ type loader struct {
 }
 
 func newLoader(f *Factory) *loader {
-	return &loader{ios: f.IOStreams, set: *f.Run}
+	l := &loader{ios: f.IOStreams, set: *f.Run}
+	var exclude ignore.List
+	if cfg, err := f.Config(); err == nil { // a bad config stopped the command before
+		exclude = append(exclude, cfg.Exclude...)
+	}
+	// --exclude globs were checked when the flags were read (excludeRules).
+	flags, _ := excludeRules(l.set.exclude)
+	l.ignore = ignore.NewSet(append(exclude, flags...), l.set.noIgnore)
+	return l
+}
+
+// excludeRules reads the --exclude globs, relative to the working folder.
+func excludeRules(globs []string) (ignore.List, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	l, err := ignore.Globs(globs, wd, "--exclude")
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	return l, nil
 }
 
 // errorf prints one message line, clearing the progress line first.
@@ -139,11 +166,18 @@ func each[R any](l *loader, paths []string, sorted bool, work func(path string, 
 // list expands the paths into files, printing what the walk had to say; ok
 // is false when no file was listed at all.
 func (l *loader) list(paths []string, sorted bool) (files []string, ok bool) {
-	files, errs := input.Expand(paths)
+	files, errs := input.ExpandIgnoring(paths, l.ignore)
+	errs = append(errs, l.ignore.Warnings...)
+	l.ignore.Warnings = nil
 	for _, err := range errs {
 		var w *input.Warning
 		if errors.As(err, &w) {
 			l.errorf("%s: warning: %s", w.Path, w.Msg)
+			continue
+		}
+		var ip *ignore.Problem
+		if errors.As(err, &ip) {
+			l.errorf("%s: warning: %s", ip.Where, ip.Msg) // the file's other rules still apply
 			continue
 		}
 		l.errorf("%v", err)

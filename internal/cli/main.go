@@ -83,7 +83,17 @@ problems, the rest came out; 2 usage error or no input.`,
 	})
 	var configFile string
 	root.PersistentFlags().StringVar(&configFile, "config", "", "read settings from `FILE` instead of the nearest .vagut.yaml")
-	f := &Factory{IOStreams: ios, Config: func() (*config.Config, error) { return loadConfig(configFile) }, Run: &runFlags{}}
+	// The settings are read once a run, however many parts of it ask.
+	var cfg *config.Config
+	var cfgErr error
+	var cfgRead bool
+	f := &Factory{IOStreams: ios, Config: func() (*config.Config, error) {
+		if !cfgRead {
+			cfg, cfgErr = loadConfig(configFile)
+			cfgRead = true
+		}
+		return cfg, cfgErr
+	}, Run: &runFlags{}}
 	f.Run.register(root.PersistentFlags())
 	root.AddCommand(NewCmdSummarize(f, nil), NewCmdEntities(f, nil), NewCmdCite(f, nil), NewCmdValidate(f, nil),
 		NewCmdFmt(f, nil), NewCmdRules(f), NewCmdSchema(f), NewCmdVersion(f))

@@ -12,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/vagut/vagut/internal/ignore"
 	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/validate"
 )
@@ -21,8 +22,9 @@ const FileName = ".vagut.yaml"
 
 // Config is a loaded configuration; the zero Config is the default.
 type Config struct {
-	File     string   // where it came from; "" when none was found
-	Paths    []string // default PATHs, relative to the config file's folder
+	File     string      // where it came from; "" when none was found
+	Paths    []string    // default PATHs, relative to the config file's folder
+	Exclude  ignore.List // exclude: globs, relative to the config file's folder
 	Validate validate.Config
 }
 
@@ -75,6 +77,11 @@ func Load(path, display string) (*Config, error) {
 	}
 	c.File = display
 	base := filepath.Dir(path)
+	if abs, err := filepath.Abs(base); err == nil {
+		for _, r := range c.Exclude {
+			r.Base = abs
+		}
+	}
 	for i, p := range c.Paths {
 		if !filepath.IsAbs(p) && p != "-" {
 			c.Paths[i] = relTo(base, p)
@@ -96,7 +103,7 @@ func relTo(base, p string) string {
 	return full
 }
 
-var keys = []string{"paths", "required_sections", "rules", "id_prefixes"}
+var keys = []string{"paths", "exclude", "required_sections", "rules", "id_prefixes"}
 
 func parseConfig(src []byte, file string) (*Config, error) {
 	c := Default()
@@ -128,6 +135,24 @@ func parseConfig(src []byte, file string) (*Config, error) {
 				return nil, err
 			}
 			c.Paths = list
+		case "exclude":
+			list, err := strings_(v, k.Value, bad)
+			if err != nil {
+				return nil, err
+			}
+			for j, g := range list {
+				n := v
+				if v.Kind == yaml.SequenceNode {
+					n = v.Content[j]
+				}
+				r, ok, err := ignore.Parse(g, "", fmt.Sprintf("%s:%d", file, n.Line))
+				if err != nil {
+					return nil, bad(n, "exclude: %q: %v", g, err)
+				}
+				if ok {
+					c.Exclude = append(c.Exclude, r)
+				}
+			}
 		case "required_sections":
 			list, err := strings_(v, k.Value, bad)
 			if err != nil {

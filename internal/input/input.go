@@ -39,7 +39,18 @@ var ErrNoSummaries = errors.New("no summary files (" + strings.Join(Exts, ", ") 
 //
 // Files that a walk finds but cannot stat are still returned, so that reading
 // them names the problem instead of dropping them.
-func Expand(paths []string) (files []string, errs []error) {
+func Expand(paths []string) (files []string, errs []error) { return ExpandIgnoring(paths, nil) }
+
+// Ignorer leaves entries out of a folder walk (exclude globs, .gitignore).
+// Only what a walk finds is asked about: a PATH named explicitly is always
+// taken, as ripgrep searches a path it is given.
+type Ignorer interface {
+	Enter(dir string) (leave func())
+	Ignored(path string, isDir bool) bool
+}
+
+// ExpandIgnoring is Expand leaving out what ign ignores (nil: nothing).
+func ExpandIgnoring(paths []string, ign Ignorer) (files []string, errs []error) {
 	seen := map[string]bool{}
 	// add lists f once: a file reached by two routes is one paper. real is
 	// its resolved path when the caller knows it, "" to resolve it here.
@@ -66,22 +77,28 @@ func Expand(paths []string) (files []string, errs []error) {
 			add(p, "")
 			continue
 		}
-		w := walker{active: map[string]bool{}, add: add}
+		w := walker{active: map[string]bool{}, add: add, ign: ign}
 		w.walk(p)
 		errs = append(errs, w.errs...)
 		// Summaries already listed through another PATH still count as found.
 		if w.found == 0 && !hasError(w.errs) {
-			errs = append(errs, &Error{Path: p, Err: ErrNoSummaries})
+			err := ErrNoSummaries
+			if w.ignored > 0 {
+				err = errors.New("every summary file in this folder is excluded (exclude:, --exclude or .gitignore; --no-ignore reads .gitignore'd files)")
+			}
+			errs = append(errs, &Error{Path: p, Err: err})
 		}
 	}
 	return files, errs
 }
 
 type walker struct {
-	active map[string]bool // resolved folders on the current path, to stop symlink loops
-	add    func(path, real string)
-	errs   []error
-	found  int // summary files seen, listed before or not
+	active  map[string]bool // resolved folders on the current path, to stop symlink loops
+	add     func(path, real string)
+	errs    []error
+	found   int // summary files seen, listed before or not
+	ign     Ignorer
+	ignored int // summary files and folders left out by ign
 }
 
 func (w *walker) walk(dir string) {
@@ -98,6 +115,9 @@ func (w *walker) walkReal(dir, real string) {
 	}
 	w.active[real] = true
 	defer delete(w.active, real)
+	if w.ign != nil {
+		defer w.ign.Enter(dir)()
+	}
 
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -110,6 +130,9 @@ func (w *walker) walkReal(dir, real string) {
 			continue
 		}
 		p := filepath.Join(dir, name)
+		if w.skip(p, e) {
+			continue
+		}
 		mode := e.Type()
 		if mode&fs.ModeSymlink != 0 {
 			info, err := os.Stat(p)
@@ -137,6 +160,28 @@ func (w *walker) walkReal(dir, real string) {
 			w.add(p, filepath.Join(real, name))
 		}
 	}
+}
+
+// skip asks the Ignorer about an entry: a folder (a link to one too) as a
+// folder, and a file only when it is one the walk would take.
+func (w *walker) skip(p string, e fs.DirEntry) bool {
+	if w.ign == nil {
+		return false
+	}
+	isDir := e.IsDir()
+	if e.Type()&fs.ModeSymlink != 0 {
+		if info, err := os.Stat(p); err == nil {
+			isDir = info.IsDir()
+		}
+	}
+	if !isDir && !hasExt(e.Name()) {
+		return false
+	}
+	if w.ign.Ignored(p, isDir) {
+		w.ignored++
+		return true
+	}
+	return false
 }
 
 // realPath resolves links and makes p absolute; p itself when that fails.
