@@ -150,6 +150,7 @@ func parseConfig(src []byte, file string) (*Config, error) {
 					return nil, bad(n, "exclude: %q: %v", g, err)
 				}
 				if ok {
+					r.Anywhere = true
 					c.Exclude = append(c.Exclude, r)
 				}
 			}

@@ -33,8 +33,13 @@ type Rule struct {
 	Negate  bool   // "!pattern": include again
 	DirOnly bool   // "pattern/": folders only
 	Origin  string // file:line or the flag, for messages
-	Text    string // the pattern as written
-	glob    string // the doublestar pattern, relative to Base
+	// Anywhere lets a pattern without a slash (a name) match below any
+	// folder, not only below Base: an exclude glob such as README.md applies
+	// to every folder walked, as ripgrep's --glob does.
+	Anywhere bool
+	anchored bool
+	Text     string // the pattern as written
+	glob     string // the doublestar pattern, relative to Base
 }
 
 // Parse reads one pattern line in .gitignore syntax. ok is false for a blank
@@ -67,9 +72,7 @@ func Parse(line, base, origin string) (r *Rule, ok bool, err error) {
 	// A slash at the start or in the middle anchors the pattern to its
 	// folder; without one it matches a name at any depth below it.
 	if strings.Contains(p, "/") {
-		p = strings.TrimPrefix(p, "/")
-	} else {
-		p = "**/" + p
+		r.anchored, p = true, strings.TrimPrefix(p, "/")
 	}
 	// Braces are plain characters to git; doublestar would read {a,b}.
 	p = strings.NewReplacer("{", `\{`, "}", `\}`).Replace(p)
@@ -94,6 +97,11 @@ func (r *Rule) match(path string, isDir bool) bool {
 		return false
 	}
 	rel, ok := under(r.Base, path)
+	if !r.anchored {
+		// A name: it matches the last element, at any depth.
+		ok = ok || r.Anywhere && path != ""
+		rel = filepath.Base(path)
+	}
 	if !ok {
 		return false
 	}
@@ -144,6 +152,7 @@ func Globs(globs []string, base, origin string) (List, error) {
 			return nil, fmt.Errorf("%s: %q: %v", origin, g, err)
 		}
 		if ok {
+			r.Anywhere = true
 			l = append(l, r)
 		}
 	}
