@@ -38,6 +38,13 @@ Rules have stable ids and names (see vagut rules); .vagut.yaml sets their
 severity, the required sections and the allowed id prefixes. Duplicates
 across files (same DOI, same paper id) are reported at both places.
 
+A file's own comments turn rules off, as markdownlint's do:
+<!-- vagut-disable VG006 --> for the whole file (without rules: all of
+them), <!-- vagut-disable-next-line VG023 --> for the line below,
+<!-- vagut-disable-line VG023 --> for its own line; rules by id or name.
+A misspelt comment is a warning (VG050). To leave files out altogether, see
+exclude: in .vagut.yaml and --exclude (vagut rules explains both).
+
 --format text (default), json (an array of {path, line, column, rule, name,
 severity, message}), github (GitHub Actions workflow commands; the default
 when GITHUB_ACTIONS=true) or sarif (SARIF 2.1.0 for code scanning).
@@ -83,10 +90,12 @@ func runValidate(o *ValidateOptions) error {
 	l := newLoader(o.Factory)
 	var diags []validate.Diagnostic
 	var papers []*summary.Paper
+	inline := map[string]*validate.Inline{}
 	ok := each(l, o.Paths, false, func(path string, src []byte) validate.Result {
 		return validate.File(&o.Config, path, src)
-	}, func(_ string, r validate.Result) bool {
+	}, func(path string, r validate.Result) bool {
 		diags = append(diags, r.Diags...)
+		inline[path] = r.Inline
 		if r.Paper != nil {
 			papers = append(papers, r.Paper)
 		}
@@ -96,7 +105,7 @@ func runValidate(o *ValidateOptions) error {
 		return &exitError{l.code}
 	}
 	code := l.code
-	diags = append(diags, validate.Corpus(&o.Config, papers)...)
+	diags = append(diags, validate.Silence(validate.Corpus(&o.Config, papers), inline)...)
 	validate.Sort(diags)
 	err := o.JQ.write(o.IO.Out, func(w io.Writer) error { return validate.Write(w, o.Format, diags, version()) })
 	if err := outputError(o.IO, err); err != nil {

@@ -62,11 +62,16 @@ func Source(path string, src []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	kept, ok := keepDirectives(string(src), string(out))
+	if !ok {
+		return nil, &Error{Line: 1, Msg: "not formatted: a <!-- vagut-... --> comment could not be kept in place; left as it is"}
+	}
+	out = []byte(kept)
 	if !endsWithNewline(src) {
 		out = out[:len(out)-1]
 	}
 	q, err := parse.Parse(path, out)
-	if err != nil || !summary.SameContent(p, q) {
+	if err != nil || !summary.SameContent(p, q) || strings.Count(string(out), directiveStart) != strings.Count(string(src), directiveStart) {
 		return nil, &Error{Line: 1, Msg: "not formatted: " + errRereads}
 	}
 	return out, nil

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/bmatcuk/doublestar/v4"
 )
@@ -164,8 +165,8 @@ func Globs(globs []string, base, origin string) (List, error) {
 func ReadFile(path, base, display string) (List, []error) {
 	f, err := os.Open(path)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			return nil, nil // ENOTDIR: .git is a file (a worktree), it has no info/exclude here
 		}
 		return nil, []error{&Problem{display, "cannot read: " + cleanErr(err).Error()}}
 	}

@@ -102,6 +102,9 @@ func (p *parser_) document(doc ast.Node) {
 			sections = append(sections, cur)
 			continue
 		}
+		if p.directive(n) {
+			continue // <!-- vagut-disable ... --> is for validate, not content
+		}
 		if url, ok := p.sourceLine(n); ok {
 			p.paper.URL, p.paper.URLLine = &url, p.line(n)
 			// The "---" before the Source line closes the summary; it is no content.

@@ -103,7 +103,33 @@ func (p *parser_) paragraph(n ast.Node) joined {
 		segs = append(segs, segMap{at: b.Len(), src: seg.Start + lead})
 		b.Write(v)
 	}
-	return joined{text: b.String(), segs: segs}
+	text := b.String()
+	// A trailing <!-- vagut-disable-line ... --> is for validate, not text.
+	if i := strings.LastIndex(text, "<!-- vagut-"); i >= 0 && strings.HasSuffix(text, "-->") {
+		text = strings.TrimRight(text[:i], " \t")
+	}
+	return joined{text: text, segs: segs}
+}
+
+// directive reports whether n is an HTML comment block holding only vagut
+// directives (<!-- vagut-disable-next-line VG023 -->): not content.
+func (p *parser_) directive(n ast.Node) bool {
+	hb, ok := n.(*ast.HTMLBlock)
+	if !ok || hb.HTMLBlockType != ast.HTMLBlockType2 {
+		return false
+	}
+	src := strings.TrimSpace(p.raw([]ast.Node{n}))
+	for src != "" {
+		if !strings.HasPrefix(src, "<!-- vagut-") {
+			return false
+		}
+		end := strings.Index(src, "-->")
+		if end < 0 {
+			return false
+		}
+		src = strings.TrimSpace(src[end+3:])
+	}
+	return true
 }
 
 // inlineText is the Markdown of a heading's content.

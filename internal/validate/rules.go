@@ -152,6 +152,12 @@ var Rules = []*Rule{
 		Summary: "two files have the same paper id (the Source URL's last segment)",
 		Help:    "The same paper is summarised twice, or a Source URL was copied into the wrong file.",
 		Bad:     "a.md and b.md both end with Source: https://tomesphere.com/paper/PMC1", Good: "each Source URL in one file"},
+	{ID: "VG050", Name: "unknown-directive", Severity: Warning,
+		Summary: "a <!-- vagut-... --> comment that vagut does not know, or that names an unknown rule",
+		Help: "Inline comments turn rules off: <!-- vagut-disable RULE... --> for the whole file (no RULE: every rule), " +
+			"<!-- vagut-disable-next-line RULE... --> for the line below, <!-- vagut-disable-line RULE... --> for its own line. " +
+			"Rules are named by id or name. A misspelt comment turns nothing off, so it is reported.",
+		Bad: "<!-- vagut-disable-nextline VG023 -->", Good: "<!-- vagut-disable-next-line VG023 -->"},
 }
 
 var byKey = func() map[string]*Rule {

@@ -78,7 +78,11 @@ func check(cfg *Config, files []txtar.File) []Diagnostic {
 		results = append(results, r)
 	}
 	var papers = papersOf(results)
-	ds = append(ds, Corpus(cfg, papers)...)
+	inline := map[string]*Inline{}
+	for i, r := range results {
+		inline[files[i].Name] = r.Inline
+	}
+	ds = append(ds, Silence(Corpus(cfg, papers), inline)...)
 	Sort(ds)
 	return ds
 }

@@ -49,9 +49,12 @@ type Diagnostic struct {
 }
 
 // Result holds the diagnostics of one file and, when it parsed, its record.
+// Diags are already cut by the file's inline directives; Inline is kept to
+// cut the diagnostics of Corpus too.
 type Result struct {
-	Paper *summary.Paper
-	Diags []Diagnostic
+	Paper  *summary.Paper
+	Diags  []Diagnostic
+	Inline *Inline
 }
 
 type checker struct {
@@ -72,9 +75,17 @@ func (c *checker) add(id string, line, col int, format string, args ...any) {
 	c.diags = append(c.diags, Diagnostic{Path: c.path, Line: line, Col: col, Rule: r, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }
 
-// File checks one file's bytes.
+// File checks one file's bytes, less what its comments turn off.
 func File(cfg *Config, path string, raw []byte) Result {
 	c := &checker{cfg: cfg, path: path}
+	in := c.inline(raw)
+	r := c.file(path, raw)
+	r.Diags = Silence(r.Diags, map[string]*Inline{path: in})
+	r.Inline = in
+	return r
+}
+
+func (c *checker) file(path string, raw []byte) Result {
 	p, err := parse.Parse(path, raw)
 	if err != nil {
 		var pe *parse.Error

@@ -1,0 +1,33 @@
+package format
+
+import (
+	"strings"
+	"testing"
+)
+
+// fmt keeps vagut's inline comments where they were: they are not part of
+// the record, and dropping one would turn a rule back on.
+func TestFmtKeepsDirectives(t *testing.T) {
+	src := "# Title\n\nPMC · Critical Care · 2023-05-14\n\n<!-- vagut-disable VG006 -->\n\n## TL;DR\n\nShort.\n\n" +
+		"## Key findings\n\n* One.\n<!-- vagut-disable-next-line VG023 -->\n<!-- vagut-disable-next-line VG022 -->\n* Two.\n\n" +
+		"## Abstract\n\nText.   <!-- vagut-disable-line VG004 -->\n\n## Full-text entities\n\n" +
+		"- **Diseases:** cardiogenic shock (MONDO:800175),\n  shock (MONDO:0800175) <!-- vagut-disable-line VG023 -->\n\n<!-- vagut-disable VG008 -->\n"
+	want := "# Title\n\nPMC · Critical Care · 2023-05-14\n\n<!-- vagut-disable VG006 -->\n\n## TL;DR\n\nShort.\n\n" +
+		"## Key findings\n\n- One.\n<!-- vagut-disable-next-line VG023 -->\n<!-- vagut-disable-next-line VG022 -->\n- Two.\n\n" +
+		"## Abstract\n\nText. <!-- vagut-disable-line VG004 -->\n\n## Full-text entities\n\n" +
+		"- **Diseases:** cardiogenic shock (MONDO:800175), shock (MONDO:0800175) <!-- vagut-disable-line VG023 -->\n\n<!-- vagut-disable VG008 -->\n"
+	out, err := Source("x.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	again, err := Source("x.md", out)
+	if err != nil || string(again) != string(out) {
+		t.Errorf("not idempotent (%v):\n%s", err, again)
+	}
+	if n := strings.Count(string(out), directiveStart); n != 6 {
+		t.Errorf("%d directives kept, want 6", n)
+	}
+}
