@@ -137,3 +137,17 @@ func TestGitignore(t *testing.T) {
 		t.Errorf("bad line: exit %d, stderr %q, want %q", r.code, r.stderr, want)
 	}
 }
+
+// vagut rules says how to turn a rule off and how to leave files out.
+func TestRulesDocumentsSilencing(t *testing.T) {
+	r := run(t, "", "rules")
+	for _, want := range []string{"<!-- vagut-disable VG006 -->", "<!-- vagut-disable-next-line VG023 -->",
+		"<!-- vagut-disable-line invalid-id -->", "exclude: [README.md", "--exclude GLOB", "--no-ignore"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("vagut rules does not show %q", want)
+		}
+	}
+	if h := run(t, "", "rules", "--help"); !strings.Contains(h.stdout, "vagut-disable-next-line") {
+		t.Error("vagut rules --help does not show the inline comments")
+	}
+}

@@ -16,7 +16,9 @@ func NewCmdRules(f *Factory) *cobra.Command {
 		Short: "List the rules of vagut validate, or explain one",
 		Long: `Without RULE, list every rule: id, name, default severity and what it checks.
 With RULE (an id such as VG010 or a name such as invalid-doi), explain it
-with an example that breaks it and the same example fixed.`,
+with an example that breaks it and the same example fixed.
+
+` + silencingHelp,
 		Example: `  vagut rules
   vagut rules VG010
   vagut rules duplicate-entity`,
@@ -28,6 +30,7 @@ with an example that breaks it and the same example fixed.`,
 				for _, r := range validate.Rules {
 					fmt.Fprintf(&b, "%s  %-20s %-8s %s\n", r.ID, r.Name, r.Severity, r.Summary)
 				}
+				b.WriteString("\n" + silencingHelp + "\n")
 				_, err := fmt.Fprint(out, b.String())
 				return err
 			}
@@ -41,6 +44,19 @@ with an example that breaks it and the same example fixed.`,
 		},
 	}
 }
+
+// silencingHelp is how to turn a rule off, or leave a file out.
+const silencingHelp = `Turning rules off:
+  .vagut.yaml   rules: {VG006: off, unknown-category: error}   for every file
+  in a file     <!-- vagut-disable VG006 -->             the whole file (no rule: every rule)
+                <!-- vagut-disable-next-line VG023 -->   the line below
+                <!-- vagut-disable-line invalid-id -->    its own line
+                rules by id or name, separated by spaces or commas; a misspelt comment is VG050
+Leaving files out of folder walks (.gitignore syntax):
+  .vagut.yaml   exclude: [README.md, /notes/drafts/]   relative to the config file
+  --exclude GLOB                                       relative to the working folder (repeatable)
+  .gitignore    inside a git repository, as git reads it; --no-ignore turns it off
+  A file named on the command line is always read.`
 
 func upperFirst(s string) string {
 	if s == "" {

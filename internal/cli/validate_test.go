@@ -50,7 +50,7 @@ func TestValidateCLI(t *testing.T) {
 		{name: "config prefixes", args: []string{"validate", "seeds", "--config", "testdata/config/prefixes.yaml", "--format", "json"},
 			stdout: `"message": "Rattus norvegicus: id prefix NCBITAXON is not among the allowed (MESH, MONDO, NCBIGene)"`},
 		{name: "bad config key", args: []string{"validate", "seeds", "--config", "testdata/config/bad-key.yaml"},
-			stderr: "vagut: testdata/config/bad-key.yaml:3: unknown key \"required\" (known: paths, required_sections, rules, id_prefixes)\n", code: 2},
+			stderr: "vagut: testdata/config/bad-key.yaml:3: unknown key \"required\" (known: paths, exclude, required_sections, rules, id_prefixes)\n", code: 2},
 		{name: "bad config type", args: []string{"validate", "seeds", "--config", "testdata/config/bad-type.yaml"},
 			stderr: "vagut: testdata/config/bad-type.yaml:2: rules: want a mapping of rule id or name to off, warning or error\n", code: 2},
 		{name: "bad severity", args: []string{"validate", "seeds", "--config", "testdata/config/bad-severity.yaml"},
