@@ -151,3 +151,35 @@ func TestRulesDocumentsSilencing(t *testing.T) {
 		t.Error("vagut rules --help does not show the inline comments")
 	}
 }
+
+// A summary turns rules off in its own comments; the comments are no
+// content, and fmt keeps them.
+func TestInlineDisablesCLI(t *testing.T) {
+	dir := t.TempDir()
+	doc := "# Title\n\nPMC · DOI: 10.1000/inline.1 · Critical Care · 2023-05-14\n\n<!-- vagut-disable VG006 -->\n\n" +
+		"## TL;DR\n\nShort.\n\n## Key findings\n\n- One.\n\n## Abstract\n\nText.\n\n## Full-text entities\n\n" +
+		"<!-- vagut-disable-next-line VG023 -->\n- **Diseases:** cardiogenic shock (MONDO:800175)\n" +
+		"- **Diseases:** shock (MONDO:123) <!-- vagut-disable-line invalid-id -->\n"
+	path := writeBytes(t, filepath.Join(dir, "a.md"), []byte(doc))
+	if r := run(t, "", "validate", path); r.code != 0 || r.stdout != "" {
+		t.Errorf("validate: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r := run(t, "", "summarize", path, "-o", "json", "--jq", "[.papers[0] | .other_sections, [.entities[].name]]")
+	if want := "[\n  [],\n  [\n    \"cardiogenic shock\",\n    \"shock\"\n  ]\n]\n"; r.stdout != want {
+		t.Errorf("the comments leak into the record: %s", r.stdout)
+	}
+	f := run(t, "", "fmt", path)
+	if f.code != 0 || strings.Count(f.stdout, "<!-- vagut-") != 3 {
+		t.Errorf("fmt: exit %d, the comments are not all kept:\n%s%s", f.code, f.stdout, f.stderr)
+	}
+	formatted := writeBytes(t, filepath.Join(dir, "formatted.md"), []byte(f.stdout))
+	if r := run(t, "", "validate", formatted); r.code != 0 || r.stdout != "" {
+		t.Errorf("validate after fmt: exit %d\n%s", r.code, r.stdout)
+	}
+	// Without the comments the same file has three errors.
+	bare := strings.NewReplacer("<!-- vagut-disable VG006 -->\n\n", "", "<!-- vagut-disable-next-line VG023 -->\n", "", " <!-- vagut-disable-line invalid-id -->", "").Replace(doc)
+	path = writeBytes(t, filepath.Join(dir, "b.md"), []byte(bare))
+	if r := run(t, "", "validate", path); r.code != 1 || strings.Count(r.stdout, "error:") != 3 {
+		t.Errorf("without comments: exit %d\n%s", r.code, r.stdout)
+	}
+}

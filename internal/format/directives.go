@@ -1,6 +1,7 @@
 package format
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -79,7 +80,8 @@ func keepDirectives(src, out string) (string, bool) {
 }
 
 // find is the first line at or after from that reads as want, bullets
-// compared as "- ".
+// compared as "- "; else the first that starts with it (fmt joins the
+// items of one entity category into one line).
 func find(lines []string, from int, want string) int {
 	want = bullet(want)
 	for j := from; j < len(lines); j++ {
@@ -87,16 +89,25 @@ func find(lines []string, from int, want string) int {
 			return j
 		}
 	}
+	for j := from; j < len(lines); j++ {
+		if strings.HasPrefix(bullet(strings.TrimSpace(lines[j])), want) {
+			return j
+		}
+	}
 	return -1
 }
+
+// label matches the start of an entity item, "- **Genes:** ".
+var label = regexp.MustCompile(`^[-*+] \*\*[^*]*:\*\* `)
 
 // findEnd is the first line at or after from that ends with want.
 func findEnd(lines []string, from int, want string) int {
 	if j := find(lines, from, want); j >= 0 {
 		return j
 	}
+	tail := label.ReplaceAllString(want, "")
 	for j := from; j < len(lines); j++ {
-		if strings.HasSuffix(strings.TrimSpace(lines[j]), want) {
+		if strings.HasSuffix(strings.TrimSpace(lines[j]), tail) {
 			return j
 		}
 	}
