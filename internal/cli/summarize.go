@@ -266,7 +266,7 @@ func streamSummarize(o *SummarizeOptions, l *loader) error {
 			// Standard input cannot be read twice: hold the papers instead.
 			return collectSummarize(o, l, files)
 		}
-		learnPass(l, files, &o.Filter)
+		learnPass(l, files, &o.Filter, o.Evidence)
 	}
 	d := &render.Digest{Filter: &o.Filter}
 	if o.Evidence {
@@ -307,7 +307,7 @@ func streamSummarize(o *SummarizeOptions, l *loader) error {
 // learnPass is the streaming run's first pass: it parses every file and
 // keeps only what --entity resolves to, leaving out duplicates as the second
 // pass will. It says nothing: the second pass names every failure.
-func learnPass(l *loader, files []string, f *digest.Filter) {
+func learnPass(l *loader, files []string, f *digest.Filter, names bool) {
 	var dedup digest.Dedup
 	pipeline.Ordered(l.set.jobs, len(files), func(i int) *summary.Paper {
 		src, err := l.read(files[i])
@@ -320,8 +320,13 @@ func learnPass(l *loader, files []string, f *digest.Filter) {
 		}
 		return p
 	}, func(_ int, p *summary.Paper) bool {
-		if p != nil && dedup.Add(p) == nil {
+		if p == nil || dedup.Add(p) != nil {
+			return true
+		}
+		if names {
 			f.Learn(p)
+		} else {
+			f.LearnIDs(p)
 		}
 		return true
 	})

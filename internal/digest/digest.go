@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 
@@ -33,8 +34,7 @@ type Filter struct {
 	// Set by Resolve (or Learn): the ids that a query names somewhere in the
 	// corpus, and every name and alias seen for each entity that may match.
 	ids   map[string]bool
-	names map[string][]string
-	seen  map[string]bool // entity key + name, so names holds each once
+	names map[string][]string // each name once per entity
 }
 
 // Resolve widens --entity to the whole corpus: a name or alias seen for an
@@ -42,7 +42,7 @@ type Filter struct {
 // --entity I-FABP finds the papers that list FABP2 [NCBI Gene 2169] without
 // the alias too.
 func (f *Filter) Resolve(papers []*summary.Paper) {
-	f.ids, f.names, f.seen = nil, nil, nil
+	f.ids, f.names = nil, nil
 	for _, p := range papers {
 		f.Learn(p)
 	}
@@ -52,12 +52,18 @@ func (f *Filter) Resolve(papers []*summary.Paper) {
 // Resolve is Learn on every paper; a streaming run calls Learn in a first
 // pass over the files, so that it selects exactly what Resolve would. Only
 // ids and names are kept, not the paper.
-func (f *Filter) Learn(p *summary.Paper) {
+func (f *Filter) Learn(p *summary.Paper) { f.learn(p, true) }
+
+// LearnIDs is Learn without the names that only evidence needs: a stream
+// without --evidence keeps a set of ids, not every name of the corpus.
+func (f *Filter) LearnIDs(p *summary.Paper) { f.learn(p, false) }
+
+func (f *Filter) learn(p *summary.Paper, names bool) {
 	if len(f.Entities) == 0 {
 		return
 	}
 	if f.ids == nil {
-		f.ids, f.names, f.seen = map[string]bool{}, map[string][]string{}, map[string]bool{}
+		f.ids, f.names = map[string]bool{}, map[string][]string{}
 	}
 	for _, e := range p.AllEntities() {
 		if !f.TypeOK(e.Type) {
@@ -70,13 +76,12 @@ func (f *Filter) Learn(p *summary.Paper) {
 		// An entity without id is asked for only when it matches itself;
 		// one with an id may be asked for through another paper's alias,
 		// which a later paper may bring, so its names are kept either way.
-		if e.ID == nil && !matches {
+		if !names || e.ID == nil && !matches {
 			continue
 		}
 		k := entityKey(e)
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if sk := k + "\x00" + n; !f.seen[sk] {
-				f.seen[sk] = true
+			if !slices.Contains(f.names[k], n) {
 				f.names[k] = append(f.names[k], n)
 			}
 		}
