@@ -6,13 +6,22 @@ import (
 )
 
 // vagut's inline directives (<!-- vagut-disable-next-line VG023 -->) are
-// for validate, not part of the record, so Print does not know them. keep
-// puts each back where it was: a directive on a line of its own before the
-// line that followed it, one at the end of a line at the end of that line.
-// A directive it cannot place makes the file unformattable: fmt never drops
-// one in silence.
+// for validate, not part of the record, so Print does not know them.
+// keepDirectives puts each back where it was: a directive on a line of its
+// own before the line that followed it, one at the end of a line at the end
+// of that line (fmt may have joined that line to the one before: the items
+// of one entity category become one line). Directives are placed in order,
+// each at or after the one before, in one pass over the lines. One it cannot
+// place makes the file unformattable: fmt never drops one in silence.
 
 const directiveStart = "<!-- vagut-"
+
+// label matches the start of an entity item, "- **Genes:** ".
+var label = regexp.MustCompile(`^[-*+] \*\*[^*]*:\*\* `)
+
+func isDirectiveLine(t string) bool {
+	return strings.HasPrefix(t, directiveStart) && strings.HasSuffix(t, "-->")
+}
 
 func keepDirectives(src, out string) (string, bool) {
 	if !strings.Contains(src, directiveStart) {
@@ -20,7 +29,25 @@ func keepDirectives(src, out string) (string, bool) {
 	}
 	srcLines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
 	outLines := strings.Split(out, "\n")
-	from := 0 // directives are placed in order: never before an earlier one
+	end := len(outLines)
+	if end > 0 && outLines[end-1] == "" {
+		end-- // the final newline
+	}
+	before := map[int][]string{} // output line -> lines to insert before it
+	after := map[int]string{}    // output line -> directives to append to it
+	// nextText[i]: the first line after i with text that is no directive
+	// line ("" at the end), found in one backward pass.
+	nextText := make([]string, len(srcLines)+1)
+	for i := len(srcLines) - 1; i >= 0; i-- {
+		nextText[i] = nextText[i+1]
+		if i+1 < len(srcLines) {
+			if t := strings.TrimSpace(srcLines[i+1]); t != "" && !isDirectiveLine(t) {
+				nextText[i] = t
+			}
+		}
+	}
+	var atEnd []string
+	from := 0
 	for i, line := range srcLines {
 		t := strings.TrimSpace(line)
 		at := strings.Index(t, directiveStart)
@@ -28,86 +55,57 @@ func keepDirectives(src, out string) (string, bool) {
 			continue
 		}
 		if at == 0 {
-			// On its own line: before the next line that has text (other
-			// directives on their own lines come along in order).
-			next, blank := "", false
-			for _, l := range srcLines[i+1:] {
-				next = strings.TrimSpace(l)
-				if next == "" {
-					blank = true
-					continue
-				}
-				if !(strings.HasPrefix(next, directiveStart) && strings.HasSuffix(next, "-->")) {
-					break
-				}
-				next = ""
-			}
-			if next == "" { // nothing after it: it stays at the end, as a block
-				end := len(outLines)
-				if end > 0 && outLines[end-1] == "" {
-					end-- // before the final newline
-				}
-				insert := []string{t}
-				if end > 0 && strings.TrimSpace(outLines[end-1]) != "" && !strings.HasPrefix(strings.TrimSpace(outLines[end-1]), directiveStart) {
-					insert = []string{"", t}
-				}
-				outLines = append(outLines[:end], append(insert, outLines[end:]...)...)
-				from = end + len(insert)
+			next := nextText[i]
+			blank := i+1 < len(srcLines) && strings.TrimSpace(srcLines[i+1]) == ""
+			if next == "" { // nothing after it: it stays at the end
+				atEnd = append(atEnd, t)
+				from = end
 				continue
 			}
-			j := find(outLines, from, next)
+			j := scan(outLines[:end], from, func(l string) bool { return strings.HasPrefix(l, bullet(next)) })
 			if j < 0 {
 				return "", false
 			}
-			insert := []string{t}
+			before[j] = append(before[j], t)
 			if blank {
-				insert = append(insert, "")
+				before[j] = append(before[j], "")
 			}
-			outLines = append(outLines[:j], append(insert, outLines[j:]...)...)
-			from = j + 1
+			from = j
 			continue
 		}
-		// At the end of a line of text (which fmt may have joined to the
-		// line before: an entity item over two lines becomes one).
-		j := findEnd(outLines, from, strings.TrimSpace(t[:at]))
+		text := bullet(strings.TrimSpace(t[:at]))
+		tail := label.ReplaceAllString(text, "")
+		j := scan(outLines[:end], from, func(l string) bool { return l == text || strings.HasSuffix(l, tail) })
 		if j < 0 {
 			return "", false
 		}
-		outLines[j] += " " + t[at:]
+		after[j] += " " + t[at:]
 		from = j
 	}
-	return strings.Join(outLines, "\n"), true
+	var b strings.Builder
+	for j, l := range outLines[:end] {
+		for _, d := range before[j] {
+			b.WriteString(d + "\n")
+		}
+		b.WriteString(l + after[j] + "\n")
+	}
+	if len(atEnd) > 0 {
+		if end > 0 && !isDirectiveLine(strings.TrimSpace(outLines[end-1])) && strings.TrimSpace(outLines[end-1]) != "" {
+			b.WriteString("\n")
+		}
+		b.WriteString(strings.Join(atEnd, "\n") + "\n")
+	}
+	s := b.String()
+	if end == len(outLines) { // out had no final newline
+		s = strings.TrimSuffix(s, "\n")
+	}
+	return s, true
 }
 
-// find is the first line at or after from that reads as want, bullets
-// compared as "- "; else the first that starts with it (fmt joins the
-// items of one entity category into one line).
-func find(lines []string, from int, want string) int {
-	want = bullet(want)
+// scan is the first line at or after from that ok accepts, bullets read as "- ".
+func scan(lines []string, from int, ok func(string) bool) int {
 	for j := from; j < len(lines); j++ {
-		if bullet(strings.TrimSpace(lines[j])) == want {
-			return j
-		}
-	}
-	for j := from; j < len(lines); j++ {
-		if strings.HasPrefix(bullet(strings.TrimSpace(lines[j])), want) {
-			return j
-		}
-	}
-	return -1
-}
-
-// label matches the start of an entity item, "- **Genes:** ".
-var label = regexp.MustCompile(`^[-*+] \*\*[^*]*:\*\* `)
-
-// findEnd is the first line at or after from that ends with want.
-func findEnd(lines []string, from int, want string) int {
-	if j := find(lines, from, want); j >= 0 {
-		return j
-	}
-	tail := label.ReplaceAllString(want, "")
-	for j := from; j < len(lines); j++ {
-		if strings.HasSuffix(strings.TrimSpace(lines[j]), tail) {
+		if ok(bullet(strings.TrimSpace(lines[j]))) {
 			return j
 		}
 	}

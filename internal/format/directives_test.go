@@ -1,8 +1,10 @@
 package format
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fmt keeps vagut's inline comments where they were: they are not part of
@@ -29,5 +31,35 @@ func TestFmtKeepsDirectives(t *testing.T) {
 	}
 	if n := strings.Count(string(out), directiveStart); n != 6 {
 		t.Errorf("%d directives kept, want 6", n)
+	}
+}
+
+// Placing directives takes time linear in the file: doubling test on a list
+// of findings, each under a directive, and a run of directive lines.
+func TestKeepDirectivesLinear(t *testing.T) {
+	doc := func(n int) (string, string) {
+		var src, out strings.Builder
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&src, "<!-- vagut-disable-next-line VG022 -->\n* finding %d\n", i)
+			fmt.Fprintf(&out, "- finding %d\n", i)
+		}
+		src.WriteString(strings.Repeat("<!-- vagut-disable VG006 -->\n", n))
+		return src.String(), out.String()
+	}
+	at := func(n int) time.Duration {
+		src, out := doc(n)
+		best := time.Duration(1 << 62)
+		for rep := 0; rep < 3; rep++ {
+			start := time.Now()
+			if _, ok := keepDirectives(src, out); !ok {
+				t.Fatal("not placed")
+			}
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	small, large := at(4000), at(8000)
+	if ratio := float64(large) / float64(small); ratio > 3.5 {
+		t.Errorf("4000 directives: %v, 8000: %v (x%.1f): not linear", small, large, ratio)
 	}
 }

@@ -25,8 +25,13 @@ import (
 // mistake or an attack, and matching time grows with its length.
 const maxPattern = 4096
 
-// maxIgnoreFile bounds the bytes read from one .gitignore.
-const maxIgnoreFile = 1 << 20
+// maxIgnoreFile bounds the bytes read from one .gitignore, and maxRules its
+// patterns: every file walked is matched against every rule in force, so a
+// stranger's .gitignore must not multiply the time of a run without bound.
+const (
+	maxIgnoreFile = 1 << 20
+	maxRules      = 10000
+)
 
 // Rule is one pattern line, relative to the folder Base.
 type Rule struct {
@@ -191,6 +196,10 @@ func ReadFile(path, base, display string) (List, []error) {
 			continue
 		}
 		if ok {
+			if len(l) == maxRules {
+				errs = append(errs, &Problem{origin, fmt.Sprintf("more than %d patterns, the rest not used", maxRules)})
+				break
+			}
 			l = append(l, r)
 		}
 	}

@@ -120,3 +120,15 @@ func TestHostilePatternStaysLinear(t *testing.T) {
 		t.Errorf("8 stars: %v, 16 stars: %v (x%.0f): matching is not linear", small, large, ratio)
 	}
 }
+
+// A .gitignore of more patterns than any person writes is cut, and says so.
+func TestTooManyPatterns(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < maxRules+5; i++ {
+		b.WriteString("f" + strings.Repeat("x", i%7) + ".md\n")
+	}
+	l, errs := parseLines(t, "/r", b.String())
+	if len(l) != maxRules || len(errs) != 1 || !strings.Contains(errs[0].Error(), "the rest not used") {
+		t.Errorf("%d rules, %v", len(l), errs)
+	}
+}
