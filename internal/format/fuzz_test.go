@@ -30,6 +30,7 @@ func FuzzFormat(f *testing.F) {
 	f.Add([]byte("# T\n\nPubMed | DOI: 10.1/x | J • 2018 Sept. 5\n\n## TL;DR\n\nx\n"))
 	f.Add([]byte("# T\n\nbioRxiv • May 2018\n"))
 	f.Add([]byte("# T\n\n## TL;DR\n\na\\\nb  \nc `d\\\ne`\n\n## Key findings\n\n* x  \n  y\n\n[t]: https://e.org/t\n\n## Linked entities\n\n- **Genes:** A [NCBI Gene 1]\n\n[u]: <https://e.org/u> \"U\"\n"))
+	f.Add([]byte("# T\n<!-- vagut-disable VG006 -->\n## Key findings\n\n* a <!-- vagut-disable-line VG022 -->\n<!-- vagut-disable-next-line VG022 -->\n* b\n\n## Full-text entities\n\n- **Genes:** A [NCBI Gene 1],\n  B [NCBI Gene 2] <!-- vagut-disable-line -->\n<!-- vagut-disable -->"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		out, err := sourceWithin(t, src, 5*time.Second)
 		if err != nil {
