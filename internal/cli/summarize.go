@@ -103,6 +103,9 @@ folder with no summary.`,
   # the findings, one heading per gene
   vagut summarize notes/ --group-by gene --sections tldr,findings
 
+  # a README.md in the notes folder is no paper (or exclude: [README.md] in .vagut.yaml)
+  vagut summarize notes/ --exclude README.md
+
   # titles and DOIs of papers whose text mentions ischemia, without jq installed
   vagut summarize --grep 'isch(a)?emi' --jq '.papers[] | [.doi, .title]'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
