@@ -62,7 +62,7 @@ func keepDirectives(src, out string) (string, bool) {
 				from = end
 				continue
 			}
-			j := scan(outLines[:end], from, func(l string) bool { return strings.HasPrefix(l, bullet(next)) })
+			j := scanFrom(outLines[:end], from, func(l string) bool { return strings.HasPrefix(l, bullet(next)) })
 			if j < 0 {
 				return "", false
 			}
@@ -75,7 +75,7 @@ func keepDirectives(src, out string) (string, bool) {
 		}
 		text := bullet(strings.TrimSpace(t[:at]))
 		tail := label.ReplaceAllString(text, "")
-		j := scan(outLines[:end], from, func(l string) bool { return l == text || strings.HasSuffix(l, tail) })
+		j := scanFrom(outLines[:end], from, func(l string) bool { return l == text || strings.HasSuffix(l, tail) })
 		if j < 0 {
 			return "", false
 		}
@@ -102,8 +102,8 @@ func keepDirectives(src, out string) (string, bool) {
 	return s, true
 }
 
-// scan is the first line at or after from that ok accepts, bullets read as "- ".
-func scan(lines []string, from int, ok func(string) bool) int {
+// scanFrom is the first line at or after from that ok accepts, bullets read as "- ".
+func scanFrom(lines []string, from int, ok func(string) bool) int {
 	for j := from; j < len(lines); j++ {
 		if ok(bullet(strings.TrimSpace(lines[j]))) {
 			return j

@@ -34,7 +34,7 @@ func TestFmtKeepsDirectives(t *testing.T) {
 	}
 }
 
-// Placing directives takes time linear in the file: doubling test on a list
+// Placing directives takes time linear in the file: a growth test on a list
 // of findings, each under a directive, and a run of directive lines.
 func TestKeepDirectivesLinear(t *testing.T) {
 	doc := func(n int) (string, string) {
@@ -49,7 +49,7 @@ func TestKeepDirectivesLinear(t *testing.T) {
 	at := func(n int) time.Duration {
 		src, out := doc(n)
 		best := time.Duration(1 << 62)
-		for rep := 0; rep < 3; rep++ {
+		for rep := 0; rep < 5; rep++ {
 			start := time.Now()
 			if _, ok := keepDirectives(src, out); !ok {
 				t.Fatal("not placed")
@@ -58,8 +58,9 @@ func TestKeepDirectivesLinear(t *testing.T) {
 		}
 		return best
 	}
-	small, large := at(4000), at(8000)
-	if ratio := float64(large) / float64(small); ratio > 3.5 {
-		t.Errorf("4000 directives: %v, 8000: %v (x%.1f): not linear", small, large, ratio)
+	// Four times the input: about 4x when linear, 16x when quadratic.
+	small, large := at(2000), at(8000)
+	if ratio := float64(large) / float64(small); ratio > 9 {
+		t.Errorf("2000 directives: %v, 8000: %v (x%.1f): not linear", small, large, ratio)
 	}
 }
