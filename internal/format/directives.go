@@ -33,8 +33,8 @@ func keepDirectives(src, out string) (string, bool) {
 	if end > 0 && outLines[end-1] == "" {
 		end-- // the final newline
 	}
-	before := map[int][]string{} // output line -> lines to insert before it
-	after := map[int]string{}    // output line -> directives to append to it
+	before := make([][]string, end) // output line -> lines to insert before it
+	after := make([]string, end)    // output line -> directives to append to it
 	// nextText[i]: the first line after i with text that is no directive
 	// line ("" at the end), found in one backward pass.
 	nextText := make([]string, len(srcLines)+1)
