@@ -61,7 +61,7 @@ func jsonlIDs(t *testing.T, stdout string) []string {
 // The matrix: each bad input is answered by one clear line and the right exit
 // code while the good file beside it still comes out.
 func TestBadInputMatrix(t *testing.T) {
-	nested := "# Deep\n\n## Notes\n\n" + strings.Repeat("- ", 10000) + "x\n\n" + strings.Repeat(">", 10000) + " y\n"
+	nested := "# Deep\n\nPMC · 2020-01-01\n\n## Notes\n\n" + strings.Repeat("- ", 10000) + "x\n\n" + strings.Repeat(">", 10000) + " y\n"
 	cases := []struct {
 		name   string
 		file   string

@@ -348,11 +348,16 @@ func parseWork(path string, src []byte) parsed {
 
 // warnBytes says when a paper's text was repaired: bad bytes are shown as
 // U+FFFD, and the reader should know their names may be wrong; a date that is
-// no date (2013-02-30) is left out of the record, and is named.
+// no date (2013-02-30) is left out of the record, and is named. It also names
+// each heading that looks like a known section but is not read as one (unless
+// --quiet): the digest would lack that section without a word.
 func warnBytes(l *loader, p *summary.Paper) {
 	for _, pr := range p.Problems {
-		if pr.Code == "invalid-utf8" || pr.Code == "bad-date-format" {
+		switch {
+		case pr.Code == "invalid-utf8" || pr.Code == "bad-date-format":
 			l.errorf("%s:%d: warning: %s", p.Path, pr.Line, pr.Msg)
+		case pr.Code == "unknown-section" && !l.set.quiet:
+			l.errorf("%s:%d: %s", p.Path, pr.Line, pr.Msg)
 		}
 	}
 }

@@ -108,7 +108,7 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 		t.Errorf("the round trip through go-sarif lost something:\n%s", back.String())
 	}
 	res := rep.Runs[0].Results
-	if len(res) != 11 || *res[0].RuleID != "VG003" || *res[0].Locations[0].PhysicalLocation.Region.StartLine != 1 {
+	if len(res) != 11 || *res[0].RuleID != "VG010" || *res[0].Locations[0].PhysicalLocation.Region.StartLine != 5 {
 		t.Errorf("results: %d, first %v", len(res), *res[0].RuleID)
 	}
 }

@@ -3,7 +3,6 @@
 package curie
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 )
@@ -118,22 +117,13 @@ func Equal(a, b string) bool {
 	return strings.EqualFold(na, nb)
 }
 
-// URL links a CURIE to its database, or returns "" for a prefix vagut does not know.
+// URL links a CURIE to its database, or returns "" for a registry vagut
+// does not know and for an id whose shape its registry does not issue: a
+// link to a record that cannot exist helps no one.
 func URL(c string) string {
-	local := url.PathEscape(Local(c))
-	switch strings.ToUpper(Prefix(c)) {
-	case "MESH":
-		return "https://meshb.nlm.nih.gov/record/ui?ui=" + url.QueryEscape(Local(c))
-	case "MONDO":
-		return "https://monarchinitiative.org/MONDO:" + local
-	case "NCBIGENE":
-		return "https://www.ncbi.nlm.nih.gov/gene/" + local
-	case "NCBITAXON":
-		return "https://www.ncbi.nlm.nih.gov/Taxonomy/Browser/wwwtax.cgi?id=" + url.QueryEscape(Local(c))
-	case "":
-		if strings.HasPrefix(c, "CVCL_") {
-			return "https://www.cellosaurus.org/" + local
-		}
+	r, ok := Check(c)
+	if r == nil || !ok {
+		return ""
 	}
-	return ""
+	return r.link(Local(c))
 }

@@ -57,7 +57,19 @@ func TestURL(t *testing.T) {
 		"NCBIGene:2169":  "https://www.ncbi.nlm.nih.gov/gene/2169",
 		"NCBITaxon:9606": "https://www.ncbi.nlm.nih.gov/Taxonomy/Browser/wwwtax.cgi?id=9606",
 		"CVCL_0025":      "https://www.cellosaurus.org/CVCL_0025",
-		"CHEBI:15377":    "",
+		"CHEBI:15377":    "https://www.ebi.ac.uk/chebi/searchId.do?chebiId=CHEBI:15377",
+		"dbSNP:rs429358": "https://www.ncbi.nlm.nih.gov/snp/rs429358",
+		"OMIM:143100":    "https://omim.org/entry/143100",
+		"MIM:143100":     "https://omim.org/entry/143100",
+		"mesh:C535334":   "https://meshb.nlm.nih.gov/record/ui?ui=C535334",
+		"GO:0006915":     "",
+		// Shapes the registry never issues get no link (issue 9).
+		"MESH:D15427":   "",
+		"MESH:D0154270": "",
+		"MONDO:800175":  "",
+		"NCBIGene:21a":  "",
+		"CVCL_00255":    "",
+		"OMIM:14310":    "",
 	} {
 		if got := URL(c); got != want {
 			t.Errorf("URL(%q) = %q, want %q", c, got, want)
@@ -68,5 +80,66 @@ func TestURL(t *testing.T) {
 func TestEqual(t *testing.T) {
 	if !Equal("NCBI Gene 2169", "ncbigene:2169") || Equal("NCBI Gene 2169", "NCBIGene:21690") {
 		t.Fatal("Equal does not compare normalised forms")
+	}
+}
+
+// The shapes each registry issues, from the registries' own rules.
+func TestCheck(t *testing.T) {
+	cases := []struct {
+		id       string
+		registry string // "" when vagut does not know it
+		ok       bool
+	}{
+		{"MESH:D001424", "MeSH", true},
+		{"MESH:C535334", "MeSH", true},
+		{"MESH:D000077287", "MeSH", true},
+		{"MESH:C000627458", "MeSH", true},
+		{"MeSH:D001424", "MeSH", true},
+		{"MESH:D15427", "MeSH", false},
+		{"MESH:D0154270", "MeSH", false},
+		{"MESH:D00142", "MeSH", false},
+		{"MESH:Q000097", "MeSH", false},
+		{"MESH:d001424", "MeSH", false},
+		{"MESH:D00142X", "MeSH", false},
+		{"MONDO:0800175", "MONDO", true},
+		{"MONDO:800175", "MONDO", false},
+		{"MONDO:08001750", "MONDO", false},
+		{"NCBIGene:2169", "NCBI Gene", true},
+		{"NCBIGene:2169a", "NCBI Gene", false},
+		{"NCBITaxon:9606", "NCBI Taxonomy", true},
+		{"NCBITaxon:-1", "NCBI Taxonomy", false},
+		{"CVCL_0025", "Cellosaurus", true},
+		{"CVCL_B6YH", "Cellosaurus", true},
+		{"CVCL_025", "Cellosaurus", false},
+		{"CVCL_00255", "Cellosaurus", false},
+		{"CVCL_00a5", "Cellosaurus", false},
+		{"CHEBI:15377", "ChEBI", true},
+		{"CHEBI:CHEBI:15377", "ChEBI", false},
+		{"dbSNP:rs429358", "dbSNP", true},
+		{"DBSNP:429358", "dbSNP", false},
+		{"OMIM:143100", "OMIM", true},
+		{"MIM:143100", "OMIM", true},
+		{"OMIM:1431000", "OMIM", false},
+		{"GO:0006915", "", true},
+		{"HGNC_12", "", true},
+	}
+	for _, c := range cases {
+		r, ok := Check(c.id)
+		name := ""
+		if r != nil {
+			name = r.Name
+		}
+		if name != c.registry || ok != c.ok {
+			t.Errorf("Check(%q) = %q, %v; want %q, %v", c.id, name, ok, c.registry, c.ok)
+		}
+	}
+}
+
+// Every registry's own example passes its own check and gets a link.
+func TestRegistryExamples(t *testing.T) {
+	for _, r := range Registries {
+		if got, ok := Check(r.Example); got != r || !ok || URL(r.Example) == "" {
+			t.Errorf("%s: example %s does not check out or link", r.Name, r.Example)
+		}
 	}
 }

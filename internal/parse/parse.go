@@ -19,6 +19,7 @@ import (
 // Error is a defect that makes a file unusable as a summary.
 type Error struct {
 	Line int
+	Code string // "binary-file", "missing-title" or "not-a-summary"
 	Msg  string
 }
 
@@ -37,7 +38,7 @@ var mdParser = parser.NewParser(
 // when it has neither Source URL nor DOI.
 func Parse(path string, raw []byte) (*summary.Paper, error) {
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
-		return nil, &Error{Line: bytes.Count(raw[:i], []byte{'\n'}) + 1, Msg: "not a text file (NUL byte)"}
+		return nil, &Error{Line: bytes.Count(raw[:i], []byte{'\n'}) + 1, Code: "binary-file", Msg: "not a text file (NUL byte)"}
 	}
 	src, badLine := prepare(raw)
 	doc := mdParser.Parse(text.NewReader(src))
@@ -52,12 +53,33 @@ func Parse(path string, raw []byte) (*summary.Paper, error) {
 			line = p.firstH1
 		}
 		if len(bytes.TrimSpace(src)) == 0 {
-			return nil, &Error{Line: line, Msg: "empty file, not a summary"}
+			return nil, &Error{Line: line, Code: "missing-title", Msg: "empty file, not a summary"}
 		}
-		return nil, &Error{Line: line, Msg: `no "# " title: not a summary`}
+		return nil, &Error{Line: line, Code: "missing-title", Msg: `no "# " title: not a summary`}
+	}
+	if !p.summaryLike() {
+		return nil, &Error{Line: p.paper.TitleLine, Code: "not-a-summary",
+			Msg: "not a summary: a title, but no Authors line, metadata line, known section or Source line"}
 	}
 	p.paper.ID = paperID(p.paper, path)
 	return p.paper, nil
+}
+
+// summaryLike reports whether a file with a title holds anything of a
+// summary: a README or a page of notes beside the summaries has a title too,
+// and must not come out as a paper. A heading close to a known one counts:
+// its file is a summary with a typo, and the typo is what to report.
+func (p *parser_) summaryLike() bool {
+	pp := p.paper
+	if pp.AuthorsLine != 0 || pp.MetadataLine != 0 || pp.URL != nil {
+		return true
+	}
+	for _, h := range pp.Headings {
+		if h.Key != "" || h.Near != "" {
+			return true
+		}
+	}
+	return false
 }
 
 type parser_ struct {
@@ -98,7 +120,14 @@ func (p *parser_) document(doc ast.Node) {
 			if h.Level == 1 {
 				p.problem(line, 1, "multiple-titles", "more than one \"# \" title")
 			}
-			cur = &section{heading: summary.Heading{Text: txt, Key: sectionKey(txt), Level: h.Level, Line: line}}
+			cur = &section{heading: summary.Heading{Text: txt, Key: summary.SectionOf(txt), Level: h.Level, Line: line}}
+			if cur.heading.Key == "" {
+				// Only an unknown heading pays for the comparison.
+				if near := summary.NearSection(txt); near != "" {
+					cur.heading.Near = near
+					p.problem(line, 1, "unknown-section", UnknownSection(txt, near))
+				}
+			}
 			sections = append(sections, cur)
 			continue
 		}
@@ -129,6 +158,10 @@ func (p *parser_) document(doc ast.Node) {
 	seen := map[string]int{}
 	for _, s := range sections {
 		s.heading.Empty = len(s.blocks) == 0
+		s.heading.End = s.heading.Line
+		if !s.heading.Empty {
+			s.heading.End = p.lastLine(s.blocks[len(s.blocks)-1])
+		}
 		p.paper.Headings = append(p.paper.Headings, s.heading)
 		if k := s.heading.Key; k != "" {
 			if prev, dup := seen[k]; dup {
@@ -208,28 +241,21 @@ func fullTextURL(s string) string {
 
 // SectionKey normalises a heading ("Key Findings", "TL;DR:") to the key of a
 // section vagut knows ("key_findings", "tldr"), or "" for any other heading.
-func SectionKey(h string) string { return sectionKey(h) }
+func SectionKey(h string) string { return summary.SectionOf(h) }
 
-func sectionKey(h string) string {
-	k := strings.ToLower(strings.TrimRight(strings.TrimSpace(h), ":"))
-	k = strings.Join(strings.FieldsFunc(k, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }), " ")
-	switch k {
-	case "tl;dr", "tldr", "tl dr", "tl;dr;":
-		return "tldr"
-	case "contribution", "contributions":
-		return "contribution"
-	case "key findings", "key finding", "findings":
-		return "key_findings"
-	case "abstract":
-		return "abstract"
-	case "linked entities":
-		return "linked_entities"
-	case "full text entities":
-		return "full_text_entities"
-	case "full text":
-		return "full_text"
+// UnknownSection is the message for a heading close to a known section's.
+func UnknownSection(heading, near string) string {
+	return fmt.Sprintf("unknown section %q (did you mean %q?)", heading, summary.SectionName(near))
+}
+
+// lastLine is the line of the last character of block n, trailing blank
+// lines and the "---" taken out before a Source line aside.
+func (p *parser_) lastLine(n ast.Node) int {
+	end := p.end(n)
+	for end > 0 && (p.src[end-1] == ' ' || p.src[end-1] == '\t' || p.src[end-1] == '\n') {
+		end--
 	}
-	return ""
+	return p.idx.line(max(end-1, 0))
 }
 
 // paperID is the Source URL's last segment, else the DOI, else the file stem.

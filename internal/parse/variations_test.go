@@ -195,7 +195,7 @@ func TestProblems(t *testing.T) {
 		{"empty entity", "# T\n\n## Linked entities\n\n- **Genes:** A, , B\n", []string{"empty-entity"}},
 		{"no category", "# T\n\n## Linked entities\n\n- A, B\n", []string{"missing-category"}},
 		{"empty item", "# T\n\n## Key findings\n\n- one\n-\n- two\n", []string{"empty-item"}},
-		{"two titles", "# T\n\n# U\n\ntext\n", []string{"multiple-titles"}},
+		{"two titles", "# T\n\nPMC · 2020-01-01\n\n# U\n\ntext\n", []string{"multiple-titles"}},
 		{"section twice", "# T\n\n## TL;DR\n\na\n\n## TL;DR\n\nb\n", []string{"duplicate-section"}},
 		{"invalid utf8", "# T\n\n## TL;DR\n\nbad \xff byte\n", []string{"invalid-utf8"}},
 		{"extra metadata", "# T\n\nPMC · J · X · 2020-01-01\n", []string{"unknown-metadata-field"}},
@@ -347,6 +347,7 @@ func TestErrors(t *testing.T) {
 		{"empty title", "\n#\n\ntext\n", 2, `no "# " title`},
 		{"h2 only", "## TL;DR\n\nx\n", 1, `no "# " title`},
 		{"nul", "# T\n\nab\x00c\n", 3, "NUL byte"},
+		{"title and prose only", "<!-- notes -->\n# Notes folder\n\nMy notes on ECMO.\n\n## Reading list\n\n- a\n", 2, "not a summary"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -367,8 +368,8 @@ func TestPaperID(t *testing.T) {
 		{"# T\n\n---\nSource: https://x.org/paper/PMC1/\n", "a.md", "PMC1"},
 		{"# T\n\n---\nSource: https://x.org/paper/PMC2?ref=x#top\n", "a.md", "PMC2"},
 		{"# T\n\nDOI: 10.1/abc\n", "a.md", "10.1/abc"},
-		{"# T\n", "dir/stem.name.md", "stem.name"},
-		{"# T\n", "-", "stdin"},
+		{"# T\n\n## TL;DR\n\nx\n", "dir/stem.name.md", "stem.name"},
+		{"# T\n\n## TL;DR\n\nx\n", "-", "stdin"},
 	}
 	for _, c := range cases {
 		p, err := Parse(c.path, []byte(c.src))

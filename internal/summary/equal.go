@@ -15,7 +15,7 @@ func content(p *Paper) *Paper {
 	q.Problems = nil
 	q.Headings = make([]Heading, len(p.Headings))
 	for i, h := range p.Headings {
-		h.Line = 0
+		h.Line, h.End = 0, 0
 		q.Headings[i] = h
 	}
 	q.KeyFindings = make([]Finding, len(p.KeyFindings))

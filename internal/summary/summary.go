@@ -72,7 +72,11 @@ type Heading struct {
 	Key   string // normalised: "tldr", "key_findings", ... or "" when unknown
 	Level int
 	Line  int
+	End   int  // the last line of the section's content; Line when it has none
 	Empty bool // no content below it
+	// Near is, for a heading vagut does not know, the key of the known
+	// section it is close to ("Key findngs": "key_findings"), else "".
+	Near string
 }
 
 // Problem is something wrong that did not stop the parse.

@@ -5,6 +5,8 @@ package validate
 import (
 	"fmt"
 	"strings"
+
+	"github.com/vagut/vagut/internal/curie"
 )
 
 // Severity of a diagnostic; Off disables a rule.
@@ -84,6 +86,10 @@ var Rules = []*Rule{
 		Summary: "no metadata line (source · DOI · journal · date)",
 		Help:    "Without it the paper has no DOI, journal or date, and --since, --until and --journal cannot find it.",
 		Bad:     "# Title\n\n## TL;DR", Good: "# Title\n\nPMC · DOI: 10.1007/s10047-025-01543-6 · Journal of Artificial Organs · 2026-01-05\n\n## TL;DR"},
+	{ID: "VG009", Name: "not-a-summary", Severity: Error,
+		Summary: "the file has a title but nothing of a summary: no Authors line, metadata line, known section or Source line",
+		Help:    "A README or a page of notes beside the summaries is not a paper; exclude it, or write it as a summary.",
+		Bad:     "# Notes folder\n\nThese are my notes on ECMO papers.", Good: "# Heart–gut interaction in VA-ECMO\n\nPMC · DOI: 10.1007/s10047-025-01543-6 · Journal of Artificial Organs · 2026-01-05\n\n## TL;DR\n..."},
 	{ID: "VG010", Name: "invalid-doi", Severity: Error,
 		Summary: "the DOI is not of the form 10.<digits>/<suffix>",
 		Help:    `Write the DOI itself after "DOI: ", without a resolver URL or spaces.`,
@@ -96,6 +102,10 @@ var Rules = []*Rule{
 		Summary: "the Source or full-text URL is not an absolute http(s) URL",
 		Help:    "Links must start with https:// or http:// and name a host.",
 		Bad:     "Source: tomesphere.com/paper/PMC1", Good: "Source: https://tomesphere.com/paper/PMC1"},
+	{ID: "VG013", Name: "unknown-section", Severity: Warning,
+		Summary: "a heading close to a section vagut knows but not spelled as one (a typo such as \"Key findngs\")",
+		Help:    "The section is kept under other sections, not read as the section it resembles: its findings, abstract or entities are missing from every digest. Spell the heading as the format does.",
+		Bad:     "## Key findngs\n\n- Plasma I-FABP rose early.", Good: "## Key findings\n\n- Plasma I-FABP rose early."},
 	{ID: "VG020", Name: "unbalanced-brackets", Severity: Error,
 		Summary: "an entity list has an unclosed or stray (, [, {, ), ] or }",
 		Help:    "Entities are split at commas outside brackets, so one missing bracket merges or breaks every entity after it.",
@@ -109,8 +119,8 @@ var Rules = []*Rule{
 		Help:    "Remove the empty bullet or the extra comma.",
 		Bad:     "- **Chemicals:** lactate (MESH:D019344), , oxygen (MESH:D010100)", Good: "- **Chemicals:** lactate (MESH:D019344), oxygen (MESH:D010100)"},
 	{ID: "VG023", Name: "invalid-id", Severity: Error,
-		Summary: "an id's shape is wrong for its prefix (MESH: D or C and digits; MONDO: 7 digits; NCBI Gene, taxon: digits)",
-		Help:    "Copy the id again from its database; a typo here links the entity to the wrong record or to none.",
+		Summary: "an id's shape is one its registry never issues (MESH:D001424 is D or C and 6 or 9 digits, MONDO 7 digits, ...)",
+		Help:    "Copy the id again from its database; a typo here links the entity to the wrong record or to none, and vagut does not link it. " + idShapes(),
 		Bad:     "- **Diseases:** cardiogenic shock (MONDO:800175)", Good: "- **Diseases:** cardiogenic shock (MONDO:0800175)"},
 	{ID: "VG024", Name: "unknown-id-form", Severity: Warning,
 		Summary: "an id that is neither PREFIX:VALUE, an accession, NCBI Gene N nor taxon N, or whose prefix is not allowed",
@@ -160,6 +170,23 @@ var Rules = []*Rule{
 		Bad: "<!-- vagut-disable-nextline VG023 -->", Good: "<!-- vagut-disable-next-line VG023 -->"},
 }
 
+// idShapes lists the shapes of every registry's ids, for the help of VG023.
+func idShapes() string {
+	var b strings.Builder
+	b.WriteString("Shapes:")
+	for i, r := range curie.Registries {
+		if i > 0 {
+			b.WriteString(";")
+		}
+		name := r.Accession
+		if r.Prefix != "" {
+			name = r.Prefix + ":"
+		}
+		fmt.Fprintf(&b, " %s (%s) %s, e.g. %s", r.Name, name, r.Shape, r.Example)
+	}
+	return b.String() + "."
+}
+
 var byKey = func() map[string]*Rule {
 	m := map[string]*Rule{}
 	for _, r := range Rules {
@@ -181,6 +208,10 @@ func Lookup(key string) (*Rule, bool) {
 
 // problemRule maps the parser's problem codes to rules.
 var problemRule = map[string]string{
+	"binary-file":            "VG031",
+	"missing-title":          "VG001",
+	"not-a-summary":          "VG009",
+	"unknown-section":        "VG013",
 	"invalid-utf8":           "VG030",
 	"multiple-titles":        "VG002",
 	"duplicate-section":      "VG005",

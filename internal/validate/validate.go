@@ -92,11 +92,11 @@ func (c *checker) file(path string, raw []byte) Result {
 		if !errors.As(err, &pe) {
 			pe = &parse.Error{Line: 1, Msg: err.Error()}
 		}
-		if bytes.IndexByte(raw, 0) >= 0 {
-			c.add("VG031", pe.Line, 1, "%s", pe.Msg)
-		} else {
-			c.add("VG001", pe.Line, 1, "%s", pe.Msg)
+		id, ok := problemRule[pe.Code]
+		if !ok {
+			id = "VG001"
 		}
+		c.add(id, pe.Line, 1, "%s", pe.Msg)
 		return Result{Diags: c.diags}
 	}
 	for _, pr := range p.Problems {
@@ -104,8 +104,9 @@ func (c *checker) file(path string, raw []byte) Result {
 			c.add(id, pr.Line, pr.Col, "%s", pr.Msg)
 		}
 	}
-	c.sections(p)
-	c.metadata(p, lineCount(raw))
+	lines := lineCount(raw)
+	c.sections(p, lines)
+	c.metadata(p, lines)
 	c.entities(p, p.LinkedEntities, "Linked entities")
 	c.entities(p, p.Entities, "Full-text entities")
 	return Result{Paper: p, Diags: c.diags}
@@ -119,21 +120,10 @@ func lineCount(raw []byte) int {
 	return n
 }
 
-// sectionNames are the headings as the format spells them, for messages.
-var sectionNames = map[string]string{
-	"tldr": "TL;DR", "contribution": "Contribution", "key_findings": "Key findings", "abstract": "Abstract",
-	"linked_entities": "Linked entities", "full_text_entities": "Full-text entities", "full_text": "Full text",
-}
-
 // SectionName spells a section key as a heading.
-func SectionName(key string) string {
-	if n, ok := sectionNames[key]; ok {
-		return n
-	}
-	return key
-}
+func SectionName(key string) string { return summary.SectionName(key) }
 
-func (c *checker) sections(p *summary.Paper) {
+func (c *checker) sections(p *summary.Paper, lines int) {
 	first := map[string]summary.Heading{}
 	for _, h := range p.Headings {
 		if _, seen := first[h.Key]; h.Key != "" && !seen {
@@ -142,7 +132,7 @@ func (c *checker) sections(p *summary.Paper) {
 	}
 	for _, key := range c.cfg.RequiredSections {
 		if _, ok := first[key]; !ok {
-			c.add("VG003", p.TitleLine, 1, "required section %q is missing", SectionName(key))
+			c.add("VG003", missingAt(p, first, key, lines), 1, "required section %q is missing", SectionName(key))
 		}
 	}
 	empty := map[string]bool{
@@ -160,6 +150,28 @@ func (c *checker) sections(p *summary.Paper) {
 			c.add("VG004", first[k].Line, 1, "section %q is empty", first[k].Text)
 		}
 	}
+}
+
+// missingAt is the line where a missing section belongs: at a heading that
+// looks like a typo of it, else on the line after the section that comes
+// before it in the usual order, else after the title, Authors and metadata lines.
+func missingAt(p *summary.Paper, first map[string]summary.Heading, key string, lines int) int {
+	for _, h := range p.Headings {
+		if h.Key == "" && h.Near == key {
+			return h.Line
+		}
+	}
+	order := summary.SectionOrder(key)
+	at, best := 0, -1
+	for k, h := range first {
+		if o := summary.SectionOrder(k); o >= 0 && (order < 0 || o < order) && o > best {
+			at, best = h.End+1, o
+		}
+	}
+	if best < 0 {
+		at = max(p.TitleLine, p.AuthorsLine, p.MetadataLine) + 1
+	}
+	return max(min(at, lines), 1)
 }
 
 var doiShape = regexp.MustCompile(`^10\.\d+(\.\d+)*/\S+$`)
@@ -184,18 +196,6 @@ func (c *checker) metadata(p *summary.Paper, lines int) {
 func absHTTP(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
-}
-
-// idShapes are the local parts vagut knows for each prefix.
-var idShapes = map[string]*regexp.Regexp{
-	"MESH":      regexp.MustCompile(`^[DC]\d+$`),
-	"MONDO":     regexp.MustCompile(`^\d{7}$`),
-	"NCBIGENE":  regexp.MustCompile(`^\d+$`),
-	"NCBITAXON": regexp.MustCompile(`^\d+$`),
-}
-
-var idShapeText = map[string]string{
-	"MESH": "D or C followed by digits", "MONDO": "seven digits", "NCBIGENE": "digits", "NCBITAXON": "digits",
 }
 
 var knownTypes = map[string]bool{"gene": true, "disease": true, "chemical": true, "species": true}
@@ -225,15 +225,20 @@ func (c *checker) entities(p *summary.Paper, es []summary.Entity, list string) {
 
 func (c *checker) checkID(e summary.Entity) {
 	id := *e.ID
+	reg, ok := curie.Check(id)
+	if !ok {
+		if reg.Accession != "" {
+			c.add("VG023", e.Line, e.Col, "%s: id %s should be %s (%s)", e.Name, id, reg.Shape, reg.Name)
+		} else {
+			c.add("VG023", e.Line, e.Col, "%s: id %s should be %s after %s:", e.Name, id, reg.Shape, curie.Prefix(id))
+		}
+		return
+	}
 	prefix := strings.ToUpper(curie.Prefix(id))
 	if prefix == "" {
 		if i := strings.IndexByte(id, '_'); i > 0 {
 			prefix = strings.ToUpper(id[:i])
 		}
-	}
-	if re, ok := idShapes[prefix]; ok && !re.MatchString(curie.Local(id)) {
-		c.add("VG023", e.Line, e.Col, "%s: id %s should be %s after %s:", e.Name, id, idShapeText[prefix], curie.Prefix(id))
-		return
 	}
 	if len(c.cfg.IDPrefixes) > 0 && prefix != "" {
 		for _, allowed := range c.cfg.IDPrefixes {

@@ -1,0 +1,153 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/vagut/vagut/internal/summary"
+)
+
+// A heading close to a known one is kept whole in the other sections and
+// named with the section it resembles; a heading that is simply another
+// section is kept without a word (issue 9, item 5).
+func TestNearMissHeadings(t *testing.T) {
+	cases := []struct {
+		heading string
+		key     string // read as this known section
+		near    string // else: kept, and close to this one
+	}{
+		{"Key findngs", "", "key_findings"},
+		{"Key Findigns", "", "key_findings"},
+		{"Keyfindings", "", "key_findings"},
+		{"Key-findings.", "", "key_findings"},
+		{"Findngs", "", "key_findings"},
+		{"TL:DR", "", "tldr"},
+		{"TL;DR.", "", "tldr"},
+		{"T.L.D.R.", "", "tldr"},
+		{"Abstarct", "", "abstract"},
+		{"Abstracts", "", "abstract"},
+		{"Contributon", "", "contribution"},
+		{"Linked entites", "", "linked_entities"},
+		{"Linked entity", "", "linked_entities"},
+		{"Full-text entites", "", "full_text_entities"},
+		{"Fulltext", "", "full_text"},
+		{"Full txt", "", "full_text"},
+		// Known, as written or in another case or spacing.
+		{"Tl;dr", "tldr", ""},
+		{"TL;DR:", "tldr", ""},
+		{"key  findings", "key_findings", ""},
+		{"Full_text", "full_text", ""},
+		// Other sections, nothing like a known one.
+		{"Notes", "", ""},
+		{"Methods", "", ""},
+		{"Results", "", ""},
+		{"Limitations", "", ""},
+		{"Conclusion", "", ""},
+		{"Summary", "", ""},
+		{"Key results", "", ""},
+		{"Related papers", "", ""},
+		{"Text", "", ""},
+		{"TODO", "", ""},
+		{"Key findings from the companion trial", "", ""},
+		{"Ω", "", ""},
+	}
+	for _, c := range cases {
+		src := "# T\n\nPMC · 2020-01-01\n\n## " + c.heading + "\n\n- kept text\n"
+		p := mustParse(t, src)
+		h := p.Headings[0]
+		if h.Key != c.key || h.Near != c.near {
+			t.Errorf("%q: key %q near %q; want key %q near %q", c.heading, h.Key, h.Near, c.key, c.near)
+		}
+		if c.key != "" {
+			continue
+		}
+		// Nothing dropped: the text is kept under its heading.
+		want := []summary.Section{{Heading: c.heading, Text: "- kept text", Line: 5}}
+		if diff := cmp.Diff(want, p.OtherSections); diff != "" {
+			t.Errorf("%q: other sections (-want +got):\n%s", c.heading, diff)
+		}
+		var msgs []string
+		for _, pr := range p.Problems {
+			msgs = append(msgs, pr.Code+" "+pr.Msg)
+		}
+		var wantMsgs []string
+		if c.near != "" {
+			wantMsgs = []string{"unknown-section unknown section \"" + c.heading + "\" (did you mean \"" + summary.SectionName(c.near) + "\"?)"}
+		}
+		if diff := cmp.Diff(wantMsgs, msgs); diff != "" {
+			t.Errorf("%q: problems (-want +got):\n%s", c.heading, diff)
+		}
+	}
+}
+
+// Each section knows the last line of its content, so that a missing
+// section can be placed after the one before it.
+func TestSectionEnds(t *testing.T) {
+	src := strings.Join([]string{
+		"# T", // 1
+		"",
+		"PMC · 2020-01-01", // 3
+		"",
+		"## TL;DR", // 5
+		"",
+		"Short,",
+		"on two lines.", // 8
+		"",
+		"",
+		"## Key findings", // 11
+		"",
+		"- one",
+		"",
+		"  ```",
+		"  code",
+		"  ```", // 17
+		"",
+		"## Abstract", // 19
+		"",
+		"## Notes", // 21
+		"",
+		"Text.", // 23
+		"",
+		"---",
+		"Source: https://example.org/p/P1",
+		"",
+	}, "\n")
+	p := mustParse(t, src)
+	var got [][2]int
+	for _, h := range p.Headings {
+		got = append(got, [2]int{h.Line, h.End})
+	}
+	want := [][2]int{{5, 8}, {11, 17}, {19, 19}, {21, 23}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("heading lines and ends (-want +got):\n%s", diff)
+	}
+}
+
+// What makes a titled file a summary: any one sign is enough.
+func TestSummaryLike(t *testing.T) {
+	for _, src := range []string{
+		"# T\n\n**Authors:** A B\n",
+		"# T\n\nPMC · 2020-01-01\n",
+		"# T\n\nDOI: 10.1/x\n",
+		"# T\n\n## Abstract\n\nText.\n",
+		"# T\n\n## Abstarct\n\nText.\n",
+		"# T\n\nText.\n\n---\nSource: https://example.org/p/P1\n",
+	} {
+		if _, err := Parse("x.md", []byte(src)); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
+	}
+	for _, src := range []string{
+		"# Notes folder\n\nSummaries of the ECMO papers, one per file.\n",
+		"# T\n",
+		"# T\n\n## Usage\n\nRun vagut.\n\n## Layout\n\n- one file per paper\n",
+	} {
+		_, err := Parse("README.md", []byte(src))
+		pe, ok := err.(*Error)
+		if !ok || pe.Code != "not-a-summary" || pe.Line != 1 {
+			t.Errorf("%q: error %#v, want not-a-summary at line 1", src, err)
+		}
+	}
+}

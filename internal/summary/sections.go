@@ -1,0 +1,161 @@
+package summary
+
+import (
+	"strings"
+	"unicode"
+)
+
+// SectionKey is the stable key of a section vagut knows, as JSON and
+// .vagut.yaml write it.
+type SectionKey = string
+
+// The sections of a summary, keys as in JSON and required_sections.
+const (
+	TLDR             SectionKey = "tldr"
+	Contribution     SectionKey = "contribution"
+	KeyFindings      SectionKey = "key_findings"
+	Abstract         SectionKey = "abstract"
+	LinkedEntities   SectionKey = "linked_entities"
+	FullTextEntities SectionKey = "full_text_entities"
+	FullText         SectionKey = "full_text"
+)
+
+// SectionDef is one "## " section the format defines.
+type SectionDef struct {
+	Key  SectionKey
+	Name string // the heading as the format spells it: "Key findings"
+	// Aliases are the headings read as this section, lower case, words
+	// separated by one space (see NormalHeading): "key findings", "findings".
+	Aliases []string
+}
+
+// Sections is every section the format defines, in the usual order of a summary.
+var Sections = []SectionDef{
+	{TLDR, "TL;DR", []string{"tl;dr", "tldr", "tl dr", "tl;dr;"}},
+	{Contribution, "Contribution", []string{"contribution", "contributions"}},
+	{KeyFindings, "Key findings", []string{"key findings", "key finding", "findings"}},
+	{Abstract, "Abstract", []string{"abstract"}},
+	{LinkedEntities, "Linked entities", []string{"linked entities"}},
+	{FullTextEntities, "Full-text entities", []string{"full text entities"}},
+	{FullText, "Full text", []string{"full text"}},
+}
+
+var (
+	byAlias = map[string]SectionKey{}
+	byKey   = map[SectionKey]int{}
+	// compact holds every alias with only its letters and digits, for near misses.
+	compact []struct {
+		key   SectionKey
+		runes []rune
+	}
+	longestCompact int
+)
+
+func init() {
+	for i, s := range Sections {
+		byKey[s.Key] = i
+		for _, a := range s.Aliases {
+			byAlias[a] = s.Key
+			r := []rune(squeeze(a))
+			compact = append(compact, struct {
+				key   SectionKey
+				runes []rune
+			}{s.Key, r})
+			longestCompact = max(longestCompact, len(r))
+		}
+	}
+}
+
+// NormalHeading is a heading as the aliases are written: lower case, a
+// trailing colon dropped, words split at spaces, "-" and "_" joined by one space.
+func NormalHeading(h string) string {
+	k := strings.ToLower(strings.TrimRight(strings.TrimSpace(h), ":"))
+	return strings.Join(strings.FieldsFunc(k, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }), " ")
+}
+
+// SectionOf is the key of the section a heading names ("Key Findings",
+// "TL;DR:"), or "" for a heading the format does not define.
+func SectionOf(heading string) SectionKey { return byAlias[NormalHeading(heading)] }
+
+// SectionName spells a section key as the format writes its heading; an
+// unknown key comes back as it is.
+func SectionName(key SectionKey) string {
+	if i, ok := byKey[key]; ok {
+		return Sections[i].Name
+	}
+	return key
+}
+
+// SectionOrder is the place of a section in the usual order, -1 when unknown.
+func SectionOrder(key SectionKey) int {
+	if i, ok := byKey[key]; ok {
+		return i
+	}
+	return -1
+}
+
+// NearSection is the known section an unknown heading was most likely meant
+// to be ("Key findngs", "TL:DR", "Abstracts"), or "" when none is close. Two
+// headings are close when, letters and digits only and case aside, a few
+// edits (a quarter of the known name's letters, at least one) turn one into
+// the other.
+func NearSection(heading string) SectionKey {
+	h := []rune(squeeze(strings.ToLower(heading)))
+	if len(h) == 0 || len(h) > longestCompact+longestCompact/4 {
+		return ""
+	}
+	best, bestDist := SectionKey(""), 1<<30
+	for _, c := range compact {
+		limit := max(1, len(c.runes)/4)
+		if d := distance(h, c.runes, limit); d <= limit && d < bestDist {
+			best, bestDist = c.key, d
+		}
+	}
+	return best
+}
+
+// squeeze keeps the letters and digits of s.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// distance is the optimal string alignment distance (Levenshtein with
+// transpositions of neighbours), or limit+1 once it must exceed limit.
+func distance(a, b []rune, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
