@@ -158,4 +158,3 @@ func distance(a, b []rune, limit int) int {
 	}
 	return prev[len(b)]
 }
-
