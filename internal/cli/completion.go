@@ -7,11 +7,12 @@ import (
 
 	"github.com/vagut/vagut/internal/render"
 	"github.com/vagut/vagut/internal/schema"
+	"github.com/vagut/vagut/internal/summary"
 	"github.com/vagut/vagut/internal/validate"
 )
 
 // knownTypes are offered for --type, --group-by and --pairs.
-var knownTypes = []string{"gene", "disease", "chemical", "species", "cell_line", "variant"}
+var knownTypes = summary.TypeNames()
 
 func fixed(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

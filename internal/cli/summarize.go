@@ -354,9 +354,9 @@ func parseWork(path string, src []byte) parsed {
 func warnBytes(l *loader, p *summary.Paper) {
 	for _, pr := range p.Problems {
 		switch {
-		case pr.Code == "invalid-utf8" || pr.Code == "bad-date-format":
+		case pr.Code == summary.ProblemInvalidUTF8 || pr.Code == summary.ProblemBadDateFormat:
 			l.errorf("%s:%d: warning: %s", p.Path, pr.Line, pr.Msg)
-		case pr.Code == "unknown-section" && !l.set.quiet:
+		case pr.Code == summary.ProblemUnknownSection && !l.set.quiet:
 			l.errorf("%s:%d: %s", p.Path, pr.Line, pr.Msg)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vagut/vagut/internal/ignore"
-	"github.com/vagut/vagut/internal/parse"
+	"github.com/vagut/vagut/internal/summary"
 	"github.com/vagut/vagut/internal/validate"
 )
 
@@ -161,9 +161,9 @@ func parseConfig(src []byte, file string) (*Config, error) {
 			}
 			c.Validate.RequiredSections = []string{}
 			for j, s := range list {
-				key := parse.SectionKey(s)
+				key := summary.SectionOf(s)
 				if key == "" {
-					return nil, bad(v.Content[j], "required_sections: %q is not a section vagut knows (TL;DR, Contribution, Key findings, Abstract, Linked entities, Full-text entities, Full text)", s)
+					return nil, bad(v.Content[j], "required_sections: %q is not a section vagut knows (%s)", s, strings.Join(summary.SectionNames(), ", "))
 				}
 				c.Validate.RequiredSections = append(c.Validate.RequiredSections, key)
 			}

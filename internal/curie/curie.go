@@ -102,6 +102,18 @@ func Prefix(c string) string {
 	return ""
 }
 
+// Namespace is what id_prefixes in .vagut.yaml name: the part before the
+// colon, or the letters before the "_" of an accession (CVCL), else "".
+func Namespace(id string) string {
+	if p := Prefix(id); p != "" {
+		return p
+	}
+	if i := strings.IndexByte(id, '_'); i > 0 {
+		return id[:i]
+	}
+	return ""
+}
+
 // Local returns the part after the colon, or the whole accession.
 func Local(c string) string {
 	if i := strings.IndexByte(c, ':'); i > 0 {

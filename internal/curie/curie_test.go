@@ -143,3 +143,11 @@ func TestRegistryExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestNamespace(t *testing.T) {
+	for id, want := range map[string]string{"MESH:D001424": "MESH", "CVCL_0025": "CVCL", "plain": "", "GO:1": "GO"} {
+		if got := Namespace(id); got != want {
+			t.Errorf("Namespace(%q) = %q, want %q", id, got, want)
+		}
+	}
+}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/vagut/vagut/internal/curie"
 	"github.com/vagut/vagut/internal/names"
-	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/pubdate"
 	"github.com/vagut/vagut/internal/summary"
 )
@@ -285,7 +284,7 @@ func (f *Filter) keep(es []summary.Entity) []summary.Entity {
 }
 
 // NormalizeType accepts a type or a category as written ("Genes", "cell lines").
-func NormalizeType(t string) string { return parse.TypeOf(t) }
+func NormalizeType(t string) string { return summary.TypeOf(t) }
 
 // CompileGrep builds the case-insensitive RE2 of --grep.
 func CompileGrep(expr string) (*regexp.Regexp, error) {

@@ -43,12 +43,12 @@ func Find(p *summary.Paper, terms []string, re *regexp.Regexp) []Sentence {
 			}
 		}
 	}
-	scan("tldr", summary.Str(p.TLDR))
-	scan("contribution", summary.Str(p.Contribution))
+	scan(summary.TLDR, summary.Str(p.TLDR))
+	scan(summary.Contribution, summary.Str(p.Contribution))
 	for _, f := range p.KeyFindings {
-		scan("key_findings", f.Text)
+		scan(summary.KeyFindings, f.Text)
 	}
-	scan("abstract", summary.Str(p.Abstract))
+	scan(summary.Abstract, summary.Str(p.Abstract))
 	return out
 }
 

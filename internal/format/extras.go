@@ -9,7 +9,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
-	"github.com/vagut/vagut/internal/parse"
+	"github.com/vagut/vagut/internal/summary"
 )
 
 // extras is what a file says that its record does not keep: hard line
@@ -63,14 +63,14 @@ func scan(raw []byte) *extras {
 				continue
 			}
 			headingLine = lineOf(b.Lines().At(0).Start)
-			key = parse.SectionKey(string(bytes.TrimSpace(b.Lines().Value(src))))
+			key = summary.SectionOf(string(bytes.TrimSpace(b.Lines().Value(src))))
 		case *ast.LinkReferenceDefinition:
 			if b.Lines().Len() == 0 {
 				continue
 			}
 			line := lineOf(b.Lines().At(0).Start)
 			switch key {
-			case "linked_entities", "full_text_entities":
+			case summary.LinkedEntities, summary.FullTextEntities:
 				var ls []string
 				for i := 0; i < b.Lines().Len(); i++ {
 					seg := b.Lines().At(i)
@@ -78,15 +78,15 @@ func scan(raw []byte) *extras {
 				}
 				ex.defs[headingLine] = append(ex.defs[headingLine], strings.Join(ls, "\n"))
 				ex.defLines[line] = true
-			case "key_findings":
+			case summary.KeyFindings:
 				ex.defLines[line] = true
 			}
 		case *ast.Paragraph:
-			if key == "tldr" || key == "contribution" || key == "abstract" || key == "key_findings" {
+			if key == summary.TLDR || key == summary.Contribution || key == summary.Abstract || key == summary.KeyFindings {
 				ex.addBreaks(b, src, lineOf)
 			}
 		case *ast.List:
-			if key != "key_findings" {
+			if key != summary.KeyFindings {
 				continue
 			}
 			for item := b.FirstChild(); item != nil; item = item.NextSibling() {

@@ -28,14 +28,14 @@ func (e *Error) Error() string { return fmt.Sprintf("%d: %s", e.Line, e.Msg) }
 
 // lossy are the parser's problems whose text the record does not keep:
 // printing the record would drop it, so such files are not formatted.
-var lossy = map[string]string{
-	"invalid-utf8":           "invalid UTF-8 would be replaced",
-	"unknown-metadata-field": "a metadata field would be dropped",
-	"duplicate-metadata":     "a second metadata line would be dropped",
-	"duplicate-doi-field":    "a second DOI would be dropped",
-	"duplicate-date-field":   "a second date would be dropped",
-	"bad-date-format":        "a date vagut cannot read would be dropped",
-	"not-entity-list":        "text in an entity section would be dropped",
+var lossy = map[summary.ProblemCode]string{
+	summary.ProblemInvalidUTF8:          "invalid UTF-8 would be replaced",
+	summary.ProblemUnknownMetadataField: "a metadata field would be dropped",
+	summary.ProblemDuplicateMetadata:    "a second metadata line would be dropped",
+	summary.ProblemDuplicateDOIField:    "a second DOI would be dropped",
+	summary.ProblemDuplicateDateField:   "a second date would be dropped",
+	summary.ProblemBadDateFormat:        "a date vagut cannot read would be dropped",
+	summary.ProblemNotEntityList:        "text in an entity section would be dropped",
 }
 
 // errRereads is the refusal of the last check, when the printed form would
@@ -160,15 +160,15 @@ func metadata(p *summary.Paper) string {
 
 func known(p *summary.Paper, key string, ex *extras) string {
 	switch key {
-	case "tldr":
+	case summary.TLDR:
 		return summary.Str(p.TLDR)
-	case "contribution":
+	case summary.Contribution:
 		return summary.Str(p.Contribution)
-	case "abstract":
+	case summary.Abstract:
 		return summary.Str(p.Abstract)
-	case "full_text":
+	case summary.FullText:
 		return summary.Str(p.FullText)
-	case "key_findings":
+	case summary.KeyFindings:
 		// A link reference definition among the findings stays a block of
 		// its own: as a "- " item it would read as another finding.
 		var b strings.Builder
@@ -187,9 +187,9 @@ func known(p *summary.Paper, key string, ex *extras) string {
 			b.WriteString(f.Text)
 		}
 		return b.String()
-	case "linked_entities":
+	case summary.LinkedEntities:
 		return entityList(p.LinkedEntities)
-	case "full_text_entities":
+	case summary.FullTextEntities:
 		return entityList(p.Entities)
 	}
 	return ""

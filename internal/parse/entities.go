@@ -3,7 +3,6 @@ package parse
 import (
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -20,7 +19,7 @@ func (p *parser_) entityLists(blocks []ast.Node) []summary.Entity {
 			if para, isPara := b.(*ast.Paragraph); isPara {
 				out = append(out, p.entityLine(p.paragraph(para), p.line(b))...)
 			} else {
-				p.problem(p.line(b), 1, "not-entity-list", "not an entity list item")
+				p.problem(p.line(b), 1, summary.ProblemNotEntityList, "not an entity list item")
 			}
 			continue
 		}
@@ -34,10 +33,10 @@ func (p *parser_) entityLists(blocks []ast.Node) []summary.Entity {
 						continue
 					}
 				}
-				p.problem(p.line(c), 1, "not-entity-list", "unexpected block inside an entity list item")
+				p.problem(p.line(c), 1, summary.ProblemNotEntityList, "unexpected block inside an entity list item")
 			}
 			if j.text == "" {
-				p.problem(p.line(item), 1, "empty-item", "empty item in an entity list")
+				p.problem(p.line(item), 1, summary.ProblemEmptyItem, "empty item in an entity list")
 				continue
 			}
 			out = append(out, p.entityLine(j, p.line(item))...)
@@ -52,19 +51,19 @@ func (p *parser_) entityLine(j joined, line int) []summary.Entity {
 	m := categoryRE.FindStringSubmatchIndex(j.text)
 	category, rest := "", 0
 	if m == nil {
-		p.problem(line, 1, "missing-category", `entity list item without a "**Category:**" label`)
+		p.problem(line, 1, summary.ProblemMissingCategory, `entity list item without a "**Category:**" label`)
 	} else {
 		category, rest = j.text[m[2]:m[3]], m[1]
 		if category == "" {
-			p.problem(line, 1, "missing-category", "empty entity category")
+			p.problem(line, 1, summary.ProblemMissingCategory, "empty entity category")
 		}
 	}
-	typ := TypeOf(category)
+	typ := summary.TypeOf(category)
 	var out []summary.Entity
 	pieces, unbalanced := splitTop(j.text, rest)
 	if unbalanced >= 0 {
 		off := j.srcOffset(unbalanced)
-		p.problem(p.idx.line(off), p.idx.col(off), "unbalanced-brackets", "unbalanced (), [] or {} in an entity list")
+		p.problem(p.idx.line(off), p.idx.col(off), summary.ProblemUnbalancedBrackets, "unbalanced (), [] or {} in an entity list")
 	}
 	for _, pc := range pieces {
 		raw := j.text[pc[0]:pc[1]]
@@ -74,9 +73,9 @@ func (p *parser_) entityLine(j joined, line int) []summary.Entity {
 		raw = strings.TrimSpace(raw)
 		if raw == "" {
 			if len(pieces) > 1 || m == nil {
-				p.problem(ln, col, "empty-entity", "empty entity in a list (two commas in a row?)")
+				p.problem(ln, col, summary.ProblemEmptyEntity, "empty entity in a list (two commas in a row?)")
 			} else {
-				p.problem(ln, col, "empty-entity", "entity list item with no entities")
+				p.problem(ln, col, summary.ProblemEmptyEntity, "entity list item with no entities")
 			}
 			continue
 		}
@@ -190,12 +189,12 @@ func (p *parser_) entity(s string, line, col int) summary.Entity {
 done:
 	e.Name = s
 	if e.Name == "" {
-		p.problem(line, col, "empty-name", "entity without a name")
+		p.problem(line, col, summary.ProblemEmptyName, "entity without a name")
 	}
 	written := parenID
 	if bracketID != "" {
 		if parenID != "" {
-			p.problem(line, col, "two-ids", "entity has two identifiers; the one in [] is used")
+			p.problem(line, col, summary.ProblemTwoIDs, "entity has two identifiers; the one in [] is used")
 		}
 		written = bracketID
 	}
@@ -206,41 +205,9 @@ done:
 		e.WrittenID = written
 		c, known := curie.Normalize(written)
 		if !known {
-			p.problem(line, col, "unknown-id-form", "identifier form not known: "+written)
+			p.problem(line, col, summary.ProblemUnknownIDForm, "identifier form not known: "+written)
 		}
 		e.ID = &c
 	}
 	return e
-}
-
-// typeOf maps a category label to its type: lower snake case, singular.
-var knownTypes = map[string]string{
-	"genes": "gene", "gene": "gene", "diseases": "disease", "disease": "disease",
-	"chemicals": "chemical", "chemical": "chemical", "species": "species",
-	"cell lines": "cell_line", "cell line": "cell_line", "variants": "variant", "variant": "variant",
-	"mutations": "mutation", "proteins": "protein",
-}
-
-// TypeOf maps a category as written ("Cell lines") to its type ("cell_line").
-func TypeOf(category string) string {
-	c := strings.ToLower(strings.Join(strings.Fields(category), " "))
-	if t, ok := knownTypes[c]; ok {
-		return t
-	}
-	words := strings.FieldsFunc(c, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	if len(words) == 0 {
-		return "other"
-	}
-	last := words[len(words)-1]
-	switch {
-	case strings.HasSuffix(last, "ies") && len(last) > 4:
-		last = last[:len(last)-3] + "y"
-	case strings.HasSuffix(last, "sses"), strings.HasSuffix(last, "xes"), strings.HasSuffix(last, "ches"):
-		last = last[:len(last)-2]
-	case strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !strings.HasSuffix(last, "us") &&
-		!strings.HasSuffix(last, "is") && len(last) > 1:
-		last = last[:len(last)-1]
-	}
-	words[len(words)-1] = last
-	return strings.Join(words, "_")
 }

@@ -19,7 +19,7 @@ import (
 // Error is a defect that makes a file unusable as a summary.
 type Error struct {
 	Line int
-	Code string // "binary-file", "missing-title" or "not-a-summary"
+	Code summary.ProblemCode // ProblemBinaryFile, ProblemMissingTitle or ProblemNotASummary
 	Msg  string
 }
 
@@ -38,13 +38,13 @@ var mdParser = parser.NewParser(
 // when it has neither Source URL nor DOI.
 func Parse(path string, raw []byte) (*summary.Paper, error) {
 	if i := bytes.IndexByte(raw, 0); i >= 0 {
-		return nil, &Error{Line: bytes.Count(raw[:i], []byte{'\n'}) + 1, Code: "binary-file", Msg: "not a text file (NUL byte)"}
+		return nil, &Error{Line: bytes.Count(raw[:i], []byte{'\n'}) + 1, Code: summary.ProblemBinaryFile, Msg: "not a text file (NUL byte)"}
 	}
 	src, badLine := prepare(raw)
 	doc := mdParser.Parse(text.NewReader(src))
 	p := &parser_{src: src, idx: newLineIndex(src), paper: &summary.Paper{Path: path}}
 	if badLine > 0 {
-		p.problem(badLine, 1, "invalid-utf8", "invalid UTF-8, replaced by U+FFFD")
+		p.problem(badLine, 1, summary.ProblemInvalidUTF8, "invalid UTF-8, replaced by U+FFFD")
 	}
 	p.document(doc)
 	if p.paper.Title == "" {
@@ -53,12 +53,12 @@ func Parse(path string, raw []byte) (*summary.Paper, error) {
 			line = p.firstH1
 		}
 		if len(bytes.TrimSpace(src)) == 0 {
-			return nil, &Error{Line: line, Code: "missing-title", Msg: "empty file, not a summary"}
+			return nil, &Error{Line: line, Code: summary.ProblemMissingTitle, Msg: "empty file, not a summary"}
 		}
-		return nil, &Error{Line: line, Code: "missing-title", Msg: `no "# " title: not a summary`}
+		return nil, &Error{Line: line, Code: summary.ProblemMissingTitle, Msg: `no "# " title: not a summary`}
 	}
 	if !p.summaryLike() {
-		return nil, &Error{Line: p.paper.TitleLine, Code: "not-a-summary",
+		return nil, &Error{Line: p.paper.TitleLine, Code: summary.ProblemNotASummary,
 			Msg: "not a summary: a title, but no Authors line, metadata line, known section or Source line"}
 	}
 	p.paper.ID = paperID(p.paper, path)
@@ -89,7 +89,7 @@ type parser_ struct {
 	firstH1 int // line of an empty level-1 heading, for the error
 }
 
-func (p *parser_) problem(line, col int, code, msg string) {
+func (p *parser_) problem(line, col int, code summary.ProblemCode, msg string) {
 	p.paper.Problems = append(p.paper.Problems, summary.Problem{Line: line, Col: col, Code: code, Msg: msg})
 }
 
@@ -118,14 +118,14 @@ func (p *parser_) document(doc ast.Node) {
 				continue
 			}
 			if h.Level == 1 {
-				p.problem(line, 1, "multiple-titles", "more than one \"# \" title")
+				p.problem(line, 1, summary.ProblemMultipleTitles, "more than one \"# \" title")
 			}
 			cur = &section{heading: summary.Heading{Text: txt, Key: summary.SectionOf(txt), Level: h.Level, Line: line}}
 			if cur.heading.Key == "" {
 				// Only an unknown heading pays for the comparison.
 				if near := summary.NearSection(txt); near != "" {
 					cur.heading.Near = near
-					p.problem(line, 1, "unknown-section", UnknownSection(txt, near))
+					p.problem(line, 1, summary.ProblemUnknownSection, UnknownSection(txt, near))
 				}
 			}
 			sections = append(sections, cur)
@@ -165,9 +165,9 @@ func (p *parser_) document(doc ast.Node) {
 		p.paper.Headings = append(p.paper.Headings, s.heading)
 		if k := s.heading.Key; k != "" {
 			if prev, dup := seen[k]; dup {
-				p.problem(s.heading.Line, 1, "duplicate-section",
+				p.problem(s.heading.Line, 1, summary.ProblemDuplicateSection,
 					fmt.Sprintf("section %q appears again (first at line %d)", s.heading.Text, prev))
-				if k != "key_findings" && k != "linked_entities" && k != "full_text_entities" {
+				if k != summary.KeyFindings && k != summary.LinkedEntities && k != summary.FullTextEntities {
 					p.other(s)
 					continue
 				}
@@ -201,19 +201,19 @@ func (p *parser_) sourceLine(n ast.Node) (string, bool) {
 func (p *parser_) knownSection(s *section) {
 	pp := p.paper
 	switch s.heading.Key {
-	case "tldr":
+	case summary.TLDR:
 		pp.TLDR = p.prose(s.blocks)
-	case "contribution":
+	case summary.Contribution:
 		pp.Contribution = p.prose(s.blocks)
-	case "abstract":
+	case summary.Abstract:
 		pp.Abstract = p.prose(s.blocks)
-	case "key_findings":
+	case summary.KeyFindings:
 		pp.KeyFindings = append(pp.KeyFindings, p.findings(s.blocks)...)
-	case "linked_entities":
+	case summary.LinkedEntities:
 		pp.LinkedEntities = append(pp.LinkedEntities, p.entityLists(s.blocks)...)
-	case "full_text_entities":
+	case summary.FullTextEntities:
 		pp.Entities = append(pp.Entities, p.entityLists(s.blocks)...)
-	case "full_text":
+	case summary.FullText:
 		pp.FullTextLine = s.heading.Line
 		if raw := p.raw(s.blocks); raw != "" {
 			pp.FullText = &raw
@@ -238,10 +238,6 @@ func fullTextURL(s string) string {
 	u := urlRE.FindString(s)
 	return strings.TrimRight(u, ".,;:!?*_")
 }
-
-// SectionKey normalises a heading ("Key Findings", "TL;DR:") to the key of a
-// section vagut knows ("key_findings", "tldr"), or "" for any other heading.
-func SectionKey(h string) string { return summary.SectionOf(h) }
 
 // UnknownSection is the message for a heading close to a known section's.
 func UnknownSection(heading, near string) string {

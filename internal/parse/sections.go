@@ -27,7 +27,7 @@ func (p *parser_) findings(blocks []ast.Node) []summary.Finding {
 		for item := list.FirstChild(); item != nil; item = item.NextSibling() {
 			t := p.itemText(item)
 			if t == "" {
-				p.problem(p.line(item), 1, "empty-item", "empty list item in Key findings")
+				p.problem(p.line(item), 1, summary.ProblemEmptyItem, "empty list item in Key findings")
 				continue
 			}
 			out = append(out, summary.Finding{Text: t, Line: p.line(item)})
@@ -104,7 +104,7 @@ func (p *parser_) preamble(blocks []ast.Node) {
 			switch {
 			case authorsRE.MatchString(v):
 				if p.paper.AuthorsLine != 0 {
-					p.problem(line, 1, "duplicate-authors", "a second Authors line")
+					p.problem(line, 1, summary.ProblemDuplicateAuthors, "a second Authors line")
 				}
 				p.paper.AuthorsLine = line
 				flushAuthors()
@@ -184,7 +184,7 @@ func isMetadata(v string) bool {
 func (p *parser_) metadata(v string, line, start int) {
 	pp := p.paper
 	if pp.MetadataLine != 0 {
-		p.problem(line, 1, "duplicate-metadata", "a second metadata line")
+		p.problem(line, 1, summary.ProblemDuplicateMetadata, "a second metadata line")
 	}
 	pp.MetadataLine = line
 	type field struct {
@@ -197,23 +197,23 @@ func (p *parser_) metadata(v string, line, start int) {
 		f, col := mf.text, p.idx.col(start+mf.at)
 		switch {
 		case f == "":
-			p.problem(line, col, "empty-metadata-field", "empty field in the metadata line")
+			p.problem(line, col, summary.ProblemEmptyMetadataField, "empty field in the metadata line")
 		case doiRE.MatchString(f):
 			d := strings.TrimSpace(doiRE.ReplaceAllString(f, ""))
 			if pp.DOI != nil {
-				p.problem(line, col, "duplicate-doi-field", "more than one DOI in the metadata line")
+				p.problem(line, col, summary.ProblemDuplicateDOIField, "more than one DOI in the metadata line")
 			}
 			pp.DOI = &d
 			pp.DOICol = col + len([]rune(f)) - len([]rune(d))
 		case pubdate.Looks(f):
 			if pp.Published != nil || pp.DateCol != 0 {
-				p.problem(line, col, "duplicate-date-field", "more than one date in the metadata line")
+				p.problem(line, col, summary.ProblemDuplicateDateField, "more than one date in the metadata line")
 			}
 			iso, err := pubdate.Parse(f)
 			if err != nil {
 				// Kept out of the record: a date that is not one must not reach
 				// a bibliography or a --since filter. validate reports it (VG011).
-				p.problem(line, col, "bad-date-format", err.Error())
+				p.problem(line, col, summary.ProblemBadDateFormat, err.Error())
 				pp.DateCol = col
 				continue
 			}
@@ -229,7 +229,7 @@ func (p *parser_) metadata(v string, line, start int) {
 	if len(texts) > 0 {
 		pp.Journal = &texts[0].text
 		for _, extra := range texts[1:] {
-			p.problem(line, extra.col, "unknown-metadata-field", "metadata field not understood: "+extra.text)
+			p.problem(line, extra.col, summary.ProblemUnknownMetadataField, "metadata field not understood: "+extra.text)
 		}
 	}
 }

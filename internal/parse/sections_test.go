@@ -70,7 +70,7 @@ func TestNearMissHeadings(t *testing.T) {
 		}
 		var msgs []string
 		for _, pr := range p.Problems {
-			msgs = append(msgs, pr.Code+" "+pr.Msg)
+			msgs = append(msgs, string(pr.Code)+" "+pr.Msg)
 		}
 		var wantMsgs []string
 		if c.near != "" {

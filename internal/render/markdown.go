@@ -13,7 +13,8 @@ import (
 	"github.com/vagut/vagut/internal/summary"
 )
 
-// Sections a Markdown digest can show, in the order they appear.
+// Sections a Markdown digest can show, in the order they appear: parts of
+// the digest (--sections), not the format's sections.
 var SectionNames = []string{"tldr", "contribution", "findings", "abstract", "entities"}
 
 // DefaultSections is what a digest shows without --sections.
@@ -84,25 +85,25 @@ func writePaper(b *strings.Builder, d *Digest, p *summary.Paper, show map[string
 		}
 	}
 	if show["tldr"] && p.TLDR != nil {
-		para("**TL;DR:** " + *p.TLDR)
+		para("**" + summary.SectionName(summary.TLDR) + ":** " + *p.TLDR)
 	}
 	if show["contribution"] && p.Contribution != nil {
-		para("**Contribution:** " + *p.Contribution)
+		para("**" + summary.SectionName(summary.Contribution) + ":** " + *p.Contribution)
 	}
 	if show["findings"] && len(p.KeyFindings) > 0 {
-		lines := []string{"**Key findings:**", ""}
+		lines := []string{"**" + summary.SectionName(summary.KeyFindings) + ":**", ""}
 		for _, f := range p.KeyFindings {
 			lines = append(lines, "- "+f.Text)
 		}
 		para(strings.Join(lines, "\n"))
 	}
 	if show["abstract"] && p.Abstract != nil {
-		para("**Abstract:**\n\n" + *p.Abstract)
+		para("**" + summary.SectionName(summary.Abstract) + ":**\n\n" + *p.Abstract)
 	}
 	if ev, ok := d.Evidence[p]; ok && len(ev) > 0 {
 		lines := []string{"**Evidence:**", ""}
 		for _, e := range ev {
-			lines = append(lines, "- "+sectionLabels[e.Section]+": "+bold(e.Text, e.Matches))
+			lines = append(lines, "- "+evidenceLabel(e.Section)+": "+bold(e.Text, e.Matches))
 		}
 		para(strings.Join(lines, "\n"))
 	}
@@ -115,8 +116,12 @@ func writePaper(b *strings.Builder, d *Digest, p *summary.Paper, show map[string
 	}
 }
 
-var sectionLabels = map[string]string{
-	"tldr": "TL;DR", "contribution": "Contribution", "key_findings": "Key finding", "abstract": "Abstract",
+// evidenceLabel names the section of one evidence sentence: one finding.
+func evidenceLabel(key summary.SectionKey) string {
+	if key == summary.KeyFindings {
+		return "Key finding"
+	}
+	return summary.SectionName(key)
 }
 
 // bold marks the matches of a sentence.
@@ -236,9 +241,6 @@ func isHTTP(u string) bool {
 	return strings.HasPrefix(low, "https://") || strings.HasPrefix(low, "http://")
 }
 
-// typeOrder puts the usual types first, the rest alphabetically.
-var typeOrder = map[string]int{"gene": 0, "disease": 1, "chemical": 2, "species": 3}
-
 func writeEntities(b *strings.Builder, p *summary.Paper) {
 	type group struct {
 		typ, label string
@@ -273,9 +275,10 @@ func writeEntities(b *strings.Builder, p *summary.Paper) {
 	for _, g := range groups {
 		list = append(list, g)
 	}
+	// The format's own types first, in its order; the rest alphabetically.
 	sort.Slice(list, func(i, j int) bool {
-		oi, iok := typeOrder[list[i].typ]
-		oj, jok := typeOrder[list[j].typ]
+		oi, oj := summary.CoreTypeOrder(list[i].typ), summary.CoreTypeOrder(list[j].typ)
+		iok, jok := oi >= 0, oj >= 0
 		if iok != jok {
 			return iok
 		}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/vagut/vagut/internal/summary"
 )
 
 // Doc is one schema vagut can print.
@@ -84,7 +86,7 @@ var entity = object("an entity of a list",
 )
 
 var evidenceItem = object("a sentence that mentions what --entity or --grep asked for",
-	named("section", field{schema: obj("enum", []any{"tldr", "contribution", "key_findings", "abstract"}), desc: "where the sentence is"}),
+	named("section", field{schema: obj("enum", []any{summary.TLDR, summary.Contribution, summary.KeyFindings, summary.Abstract}), desc: "where the sentence is"}),
 	named("text", str("the sentence")),
 	named("matches", arrayOf(object("a match",
 		named("start", integer(0, "byte offset of the match in text")),

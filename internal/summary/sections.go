@@ -86,6 +86,15 @@ func SectionName(key SectionKey) string {
 	return key
 }
 
+// SectionNames spells every section as the format writes its heading, in order.
+func SectionNames() []string {
+	out := make([]string, len(Sections))
+	for i, s := range Sections {
+		out[i] = s.Name
+	}
+	return out
+}
+
 // SectionOrder is the place of a section in the usual order, -1 when unknown.
 func SectionOrder(key SectionKey) int {
 	if i, ok := byKey[key]; ok {

@@ -82,7 +82,7 @@ type Heading struct {
 // Problem is something wrong that did not stop the parse.
 type Problem struct {
 	Line, Col int
-	Code      string // short stable key, e.g. "unbalanced-brackets"
+	Code      ProblemCode
 	Msg       string
 }
 

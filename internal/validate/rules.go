@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/vagut/vagut/internal/curie"
+	"github.com/vagut/vagut/internal/summary"
 )
 
 // Severity of a diagnostic; Off disables a rule.
@@ -207,27 +208,27 @@ func Lookup(key string) (*Rule, bool) {
 }
 
 // problemRule maps the parser's problem codes to rules.
-var problemRule = map[string]string{
-	"binary-file":            "VG031",
-	"missing-title":          "VG001",
-	"not-a-summary":          "VG009",
-	"unknown-section":        "VG013",
-	"invalid-utf8":           "VG030",
-	"multiple-titles":        "VG002",
-	"duplicate-section":      "VG005",
-	"empty-metadata-field":   "VG007",
-	"unknown-metadata-field": "VG007",
-	"duplicate-doi-field":    "VG007",
-	"duplicate-date-field":   "VG007",
-	"duplicate-metadata":     "VG007",
-	"duplicate-authors":      "VG007",
-	"bad-date-format":        "VG011",
-	"unbalanced-brackets":    "VG020",
-	"empty-name":             "VG021",
-	"empty-entity":           "VG022",
-	"empty-item":             "VG022",
-	"unknown-id-form":        "VG024",
-	"missing-category":       "VG027",
-	"not-entity-list":        "VG028",
-	"two-ids":                "VG029",
+var problemRule = map[summary.ProblemCode]string{
+	summary.ProblemBinaryFile:           "VG031",
+	summary.ProblemMissingTitle:         "VG001",
+	summary.ProblemNotASummary:          "VG009",
+	summary.ProblemUnknownSection:       "VG013",
+	summary.ProblemInvalidUTF8:          "VG030",
+	summary.ProblemMultipleTitles:       "VG002",
+	summary.ProblemDuplicateSection:     "VG005",
+	summary.ProblemEmptyMetadataField:   "VG007",
+	summary.ProblemUnknownMetadataField: "VG007",
+	summary.ProblemDuplicateDOIField:    "VG007",
+	summary.ProblemDuplicateDateField:   "VG007",
+	summary.ProblemDuplicateMetadata:    "VG007",
+	summary.ProblemDuplicateAuthors:     "VG007",
+	summary.ProblemBadDateFormat:        "VG011",
+	summary.ProblemUnbalancedBrackets:   "VG020",
+	summary.ProblemEmptyName:            "VG021",
+	summary.ProblemEmptyEntity:          "VG022",
+	summary.ProblemEmptyItem:            "VG022",
+	summary.ProblemUnknownIDForm:        "VG024",
+	summary.ProblemMissingCategory:      "VG027",
+	summary.ProblemNotEntityList:        "VG028",
+	summary.ProblemTwoIDs:               "VG029",
 }

@@ -106,3 +106,20 @@ func papersOf(rs []Result) []*summary.Paper {
 	}
 	return out
 }
+
+// Every problem the parser can report reaches validate as a rule.
+func TestEveryProblemHasARule(t *testing.T) {
+	for _, code := range summary.ProblemCodes {
+		id, ok := problemRule[code]
+		if !ok {
+			t.Errorf("problem %s has no rule", code)
+			continue
+		}
+		if _, ok := Lookup(id); !ok {
+			t.Errorf("problem %s maps to %s, no such rule", code, id)
+		}
+	}
+	if len(problemRule) != len(summary.ProblemCodes) {
+		t.Errorf("%d codes mapped, %d known", len(problemRule), len(summary.ProblemCodes))
+	}
+}

@@ -17,13 +17,13 @@ import (
 
 // Config tunes the checks; the zero value is not useful, start from DefaultConfig.
 type Config struct {
-	RequiredSections []string            // section keys, as parse.SectionKey gives them
+	RequiredSections []string            // section keys, as summary.SectionOf gives them
 	Severity         map[string]Severity // rule id → severity, overriding the default
 	IDPrefixes       []string            // allowed CURIE prefixes, any case; empty allows all
 }
 
 // DefaultRequired are the sections a summary must have unless configured otherwise.
-var DefaultRequired = []string{"tldr", "key_findings", "abstract"}
+var DefaultRequired = []string{summary.TLDR, summary.KeyFindings, summary.Abstract}
 
 // DefaultConfig requires TL;DR, Key findings and Abstract and keeps every
 // rule at its default severity.
@@ -107,8 +107,8 @@ func (c *checker) file(path string, raw []byte) Result {
 	lines := lineCount(raw)
 	c.sections(p, lines)
 	c.metadata(p, lines)
-	c.entities(p, p.LinkedEntities, "Linked entities")
-	c.entities(p, p.Entities, "Full-text entities")
+	c.entities(p, p.LinkedEntities, summary.SectionName(summary.LinkedEntities))
+	c.entities(p, p.Entities, summary.SectionName(summary.FullTextEntities))
 	return Result{Paper: p, Diags: c.diags}
 }
 
@@ -120,9 +120,6 @@ func lineCount(raw []byte) int {
 	return n
 }
 
-// SectionName spells a section key as a heading.
-func SectionName(key string) string { return summary.SectionName(key) }
-
 func (c *checker) sections(p *summary.Paper, lines int) {
 	first := map[string]summary.Heading{}
 	for _, h := range p.Headings {
@@ -132,13 +129,13 @@ func (c *checker) sections(p *summary.Paper, lines int) {
 	}
 	for _, key := range c.cfg.RequiredSections {
 		if _, ok := first[key]; !ok {
-			c.add("VG003", missingAt(p, first, key, lines), 1, "required section %q is missing", SectionName(key))
+			c.add("VG003", missingAt(p, first, key, lines), 1, "required section %q is missing", summary.SectionName(key))
 		}
 	}
 	empty := map[string]bool{
-		"tldr": p.TLDR == nil, "contribution": p.Contribution == nil, "abstract": p.Abstract == nil,
-		"key_findings": len(p.KeyFindings) == 0, "linked_entities": len(p.LinkedEntities) == 0,
-		"full_text_entities": len(p.Entities) == 0, "full_text": p.FullText == nil,
+		summary.TLDR: p.TLDR == nil, summary.Contribution: p.Contribution == nil, summary.Abstract: p.Abstract == nil,
+		summary.KeyFindings: len(p.KeyFindings) == 0, summary.LinkedEntities: len(p.LinkedEntities) == 0,
+		summary.FullTextEntities: len(p.Entities) == 0, summary.FullText: p.FullText == nil,
 	}
 	keys := make([]string, 0, len(first))
 	for k := range first {
@@ -198,8 +195,6 @@ func absHTTP(s string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
-var knownTypes = map[string]bool{"gene": true, "disease": true, "chemical": true, "species": true}
-
 func (c *checker) entities(p *summary.Paper, es []summary.Entity, list string) {
 	seen := map[string]int{}
 	reported := map[string]bool{}
@@ -216,9 +211,9 @@ func (c *checker) entities(p *summary.Paper, es []summary.Entity, list string) {
 		} else {
 			seen[key] = e.Line
 		}
-		if e.Category != "" && !knownTypes[e.Type] && !reported[e.Category] {
+		if e.Category != "" && !summary.IsCoreType(e.Type) && !reported[e.Category] {
 			reported[e.Category] = true
-			c.add("VG026", e.Line, e.Col, "unknown entity category %q (known: Genes, Diseases, Chemicals, Species)", e.Category)
+			c.add("VG026", e.Line, e.Col, "unknown entity category %q (known: %s)", e.Category, strings.Join(summary.CoreCategories(), ", "))
 		}
 	}
 }
@@ -234,12 +229,7 @@ func (c *checker) checkID(e summary.Entity) {
 		}
 		return
 	}
-	prefix := strings.ToUpper(curie.Prefix(id))
-	if prefix == "" {
-		if i := strings.IndexByte(id, '_'); i > 0 {
-			prefix = strings.ToUpper(id[:i])
-		}
-	}
+	prefix := strings.ToUpper(curie.Namespace(id))
 	if len(c.cfg.IDPrefixes) > 0 && prefix != "" {
 		for _, allowed := range c.cfg.IDPrefixes {
 			if strings.EqualFold(allowed, prefix) {
