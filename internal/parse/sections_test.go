@@ -151,3 +151,36 @@ func TestSummaryLike(t *testing.T) {
 		}
 	}
 }
+
+// Near-miss headings cost a bounded comparison each, with no allocation:
+// twice as many headings make twice as many allocations, never more (a
+// count, not a timer, so the test does not depend on the machine's load).
+func TestNearMissHeadingsScaleLinearly(t *testing.T) {
+	long := "A heading nothing like any section " + strings.Repeat("x", 1000)
+	for _, h := range []string{"Key findngs", long, strings.Repeat("-", 10000)} {
+		if n := testing.AllocsPerRun(10, func() { summary.NearSection(h) }); n != 0 {
+			t.Errorf("NearSection(%.20q...) allocates %.0f times", h, n)
+		}
+	}
+	for _, heading := range []string{"Key findngs", long} {
+		doc := func(n int) []byte {
+			var b strings.Builder
+			b.WriteString("# T\n\nPMC · 2020-01-01\n\n")
+			for i := 0; i < n; i++ {
+				b.WriteString("## " + heading + "\n\ntext\n\n")
+			}
+			return []byte(b.String())
+		}
+		allocs := func(src []byte) float64 {
+			return testing.AllocsPerRun(3, func() {
+				if _, err := Parse("x.md", src); err != nil {
+					t.Fatal(err)
+				}
+			})
+		}
+		small, large := allocs(doc(500)), allocs(doc(1000))
+		if r := large / small; r > 2.1 {
+			t.Errorf("%.20q: 1000 headings make %.2f× the allocations of 500", heading, r)
+		}
+	}
+}

@@ -109,8 +109,20 @@ func SectionOrder(key SectionKey) int {
 // edits (a quarter of the known name's letters, at least one) turn one into
 // the other.
 func NearSection(heading string) SectionKey {
-	h := []rune(squeeze(strings.ToLower(heading)))
-	if len(h) == 0 || len(h) > longestCompact+longestCompact/4 {
+	// The letters and digits, lower case, on the stack; a heading longer
+	// than any name could be near is no near miss, however long it is.
+	var buf [maxNear]rune
+	h := buf[:0]
+	for _, r := range heading {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		if len(h) == maxNear || len(h) == longestCompact+longestCompact/4 {
+			return ""
+		}
+		h = append(h, unicode.ToLower(r))
+	}
+	if len(h) == 0 {
 		return ""
 	}
 	best, bestDist := SectionKey(""), 1<<30
@@ -122,6 +134,9 @@ func NearSection(heading string) SectionKey {
 	}
 	return best
 }
+
+// maxNear bounds the headings compared, and so the work of one comparison.
+const maxNear = 32
 
 // squeeze keeps the letters and digits of s.
 func squeeze(s string) string {
@@ -139,9 +154,11 @@ func distance(a, b []rune, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [3][maxNear + 1]int
+	if len(b) > maxNear {
+		return limit + 1
+	}
+	prev2, prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
