@@ -104,11 +104,10 @@ func (c *checker) file(path string, raw []byte) Result {
 			c.add(id, pr.Line, pr.Col, "%s", pr.Msg)
 		}
 	}
-	lines := lineCount(raw)
-	c.sections(p, lines)
-	c.metadata(p, lines)
-	c.entities(p, p.LinkedEntities, summary.SectionName(summary.LinkedEntities))
-	c.entities(p, p.Entities, summary.SectionName(summary.FullTextEntities))
+	c.sections(p, lineCount(raw))
+	c.metadata(p, lineCount(raw))
+	c.entities(p, p.LinkedEntities, "Linked entities")
+	c.entities(p, p.Entities, "Full-text entities")
 	return Result{Paper: p, Diags: c.diags}
 }
 
