@@ -147,3 +147,14 @@ func TestBadShapedIDsAreNotLinked(t *testing.T) {
 		t.Errorf("entities links a bad id or not the good one:\n%s", e.stdout)
 	}
 }
+
+// A typo in required_sections gets a "did you mean" from the same table.
+func TestRequiredSectionTypo(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeBytes(t, filepath.Join(dir, ".vagut.yaml"), []byte("required_sections: [TL;DR, Key findngs]\n"))
+	r := run(t, "", "validate", "seeds", "--config", cfg)
+	want := "vagut: " + cfg + `:1: required_sections: "Key findngs" is not a section vagut knows (did you mean "Key findings"?)` + "\n"
+	if r.code != 2 || r.stderr != want {
+		t.Errorf("exit %d, stderr %q; want 2, %q", r.code, r.stderr, want)
+	}
+}
