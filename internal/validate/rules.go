@@ -65,7 +65,7 @@ var Rules = []*Rule{
 		Bad:     "# Title\n\n# Appendix", Good: "# Title\n\n## Appendix"},
 	{ID: "VG003", Name: "missing-section", Severity: Error,
 		Summary: "a required section is missing (TL;DR, Key findings and Abstract by default)",
-		Help:    "Add the section. Which sections are required is set by required_sections in .vagut.yaml.",
+		Help:    "Add the section at the line the message names: after the section that comes before it in the usual order (TL;DR, Contribution, Key findings, Abstract, ...), or at a heading that was meant to be it (a typo, VG013). Which sections are required is set by required_sections in .vagut.yaml.",
 		Bad:     "# Title\n\n## TL;DR\n\nShort.", Good: "# Title\n\n## TL;DR\n\nShort.\n\n## Key findings\n\n- One.\n\n## Abstract\n\nText."},
 	{ID: "VG004", Name: "empty-section", Severity: Error,
 		Summary: "a section vagut knows has a heading but no content",
