@@ -295,7 +295,7 @@ func TestMetadataVariants(t *testing.T) {
 // date or a repository; other text stays text.
 func TestBarsInOtherText(t *testing.T) {
 	for _, line := range []string{"Notes | ideas", "• a remark", "Pros | cons | maybe"} {
-		p := mustParse(t, "# T\n\n"+line+"\n")
+		p := mustParse(t, "# T\n\n"+line+"\n\n## TL;DR\n\nx\n")
 		if p.MetadataLine != 0 || len(p.OtherSections) != 1 || p.OtherSections[0].Text != line {
 			t.Errorf("%q: metadata line %d, other sections %+v", line, p.MetadataLine, p.OtherSections)
 		}
