@@ -51,7 +51,7 @@ func Source(path string, src []byte) ([]byte, error) {
 	}
 	ex := scan(src)
 	for _, pr := range p.Problems {
-		if pr.Code == "not-entity-list" && ex.defLines[pr.Line] {
+		if pr.Code == summary.ProblemNotEntityList && ex.defLines[pr.Line] {
 			continue // a link reference definition, printed where it stands
 		}
 		if why, ok := lossy[pr.Code]; ok {
