@@ -43,8 +43,9 @@ const (
 func TestExcludeInConfig(t *testing.T) {
 	root, notes := notesFolder(t)
 	before := run(t, "", "summarize", notes, "-o", "jsonl", "--sort", "path", "--jq", ".title")
-	if !strings.Contains(before.stdout, "Notes folder") {
-		t.Fatalf("the README should be read without exclusion: %s", before.stdout)
+	// Read, it is named as no summary (issue 9, item 5).
+	if !strings.Contains(before.stderr, "README.md:1: not a summary") {
+		t.Fatalf("the README should be read without exclusion: %s", before.stderr)
 	}
 	cfg := writeBytes(t, filepath.Join(root, ".vagut.yaml"), []byte("exclude:\n  - README.md\n  - /notes/drafts/\n"))
 	for _, args := range [][]string{
@@ -71,8 +72,8 @@ func TestExcludeInConfig(t *testing.T) {
 	}
 	// An explicit file is always read, as ripgrep searches a path it is given.
 	r := run(t, "", "summarize", "--config", cfg, filepath.Join(notes, "README.md"), "-o", "jsonl", "--jq", ".title")
-	if got := titles(t, r); got != `"Notes folder"` {
-		t.Errorf("explicit file: %s", got)
+	if r.code != 1 || !strings.Contains(r.stderr, "README.md:1: not a summary") {
+		t.Errorf("explicit file: exit %d, %s", r.code, r.stderr)
 	}
 	// A bad glob is a usage error at its line.
 	bad := writeBytes(t, filepath.Join(root, "bad.yaml"), []byte("exclude:\n  - README.md\n  - \"[oops\"\n"))
@@ -106,8 +107,8 @@ func TestGitignore(t *testing.T) {
 	root, notes := notesFolder(t)
 	writeBytes(t, filepath.Join(notes, ".gitignore"), []byte("# the folder's own notes\nREADME.md\n"))
 	r := run(t, "", "summarize", notes, "-o", "jsonl", "--jq", ".title")
-	if !strings.Contains(r.stdout, "Notes folder") {
-		t.Errorf("outside a repository .gitignore counted: %s", r.stdout)
+	if !strings.Contains(r.stderr, "README.md:1: not a summary") {
+		t.Errorf("outside a repository .gitignore counted: %s", r.stderr)
 	}
 	if err := os.MkdirAll(filepath.Join(root, ".git", "info"), 0o755); err != nil {
 		t.Fatal(err)
@@ -119,8 +120,9 @@ func TestGitignore(t *testing.T) {
 	if got := titles(t, run(t, "", "summarize", notes, "-o", "jsonl", "--jq", ".title")); got != v1Title {
 		t.Errorf("with the root .gitignore: %s", got)
 	}
-	if got := titles(t, run(t, "", "summarize", notes, "--no-ignore", "-o", "jsonl", "--jq", ".title")); strings.Count(got, "\n") != 2 {
-		t.Errorf("--no-ignore: %s", got)
+	if r := run(t, "", "summarize", notes, "--no-ignore", "-o", "jsonl", "--jq", ".title"); strings.Count(strings.TrimSpace(r.stdout), "\n") != 1 ||
+		!strings.Contains(r.stderr, "README.md:1: not a summary") {
+		t.Errorf("--no-ignore: %s%s", r.stdout, r.stderr)
 	}
 	// A later line brings a file back, and .git/info/exclude counts too.
 	writeBytes(t, filepath.Join(notes, "drafts", ".gitignore"), []byte("!v2.md\n"))
