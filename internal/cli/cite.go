@@ -2,8 +2,6 @@ package cli
 
 import (
 	"io"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -11,6 +9,9 @@ import (
 	"github.com/vagut/vagut/internal/digest"
 	"github.com/vagut/vagut/internal/iostreams"
 )
+
+// citeFormats are cite.Formats, the default first.
+var citeFormats = []string{"bibtex", "csljson", "ris"}
 
 // CiteOptions is everything `vagut cite` needs.
 type CiteOptions struct {
@@ -26,6 +27,7 @@ type CiteOptions struct {
 func NewCmdCite(f *Factory, runF func(*CiteOptions) error) *cobra.Command {
 	opts := &CiteOptions{IO: f.IOStreams, Factory: f}
 	var ff filterFlags
+	var output *outputFlag
 	cmd := &cobra.Command{
 		Use:   "cite [PATH...]",
 		Short: "Write the bibliography of the papers: BibTeX, CSL-JSON or RIS",
@@ -63,11 +65,8 @@ Collaborative Group", kept whole) and "et al." (BibTeX "and others", CSL
 			if _, opts.Paths, err = f.inputs(args); err != nil {
 				return err
 			}
-			if err := opts.JQ.settle(cmd, "output", &opts.Output, "csljson"); err != nil {
+			if err := output.settle(&opts.JQ); err != nil {
 				return err
-			}
-			if !slices.Contains(cite.Formats, opts.Output) {
-				return usagef("--output: unknown format %q (want %s)", opts.Output, strings.Join(cite.Formats, ", "))
 			}
 			if opts.Filter, err = ff.filter(); err != nil {
 				return err
@@ -80,8 +79,8 @@ Collaborative Group", kept whole) and "et al." (BibTeX "and others", CSL
 	}
 	fs := cmd.Flags()
 	fs.SortFlags = false
-	fs.StringVarP(&opts.Output, "output", "o", "bibtex", "format: "+strings.Join(cite.Formats, ", "))
-	ff.register(fs)
+	output = outputVar(cmd, &opts.Output, "output", citeFormats, "csljson")
+	ff.register(cmd)
 	opts.JQ.register(fs)
 	return cmd
 }

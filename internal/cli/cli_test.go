@@ -186,7 +186,7 @@ func TestCLI(t *testing.T) {
 		{name: "folder without summaries", args: []string{"summarize", "internal/cli"},
 			stderr: "vagut: internal/cli: no summary files (.md, .markdown, .txt) in this folder\n", code: 2},
 		{name: "unknown flag", args: []string{"summarize", "--bogus"}, stderr: "vagut: unknown flag: --bogus\n", code: 2},
-		{name: "unknown output", args: []string{"summarize", "-o", "xml"}, stderr: "vagut: --output: unknown format \"xml\" (want md, json, jsonl, yaml, csv, html)\n", code: 2},
+		{name: "unknown output", args: []string{"summarize", "-o", "xml"}, stderr: "vagut: unknown output format \"xml\" for summarize (want md, json, jsonl, yaml, csv or html)\n", code: 2},
 		{name: "bad date", args: []string{"summarize", "--since", "2021-02-30"}, stderr: "vagut: --since: \"2021-02-30\" is not a real calendar date\n", code: 2},
 		{name: "bad until", args: []string{"summarize", "--until", "2021 Spring"}, stderr: "vagut: --until: \"2021 Spring\" is not in a form vagut reads: write YYYY-MM-DD, YYYY-MM or YYYY\n", code: 2},
 		{name: "not a date", args: []string{"summarize", "--until", "yesterday"}, stderr: "vagut: --until: \"yesterday\" is not a date: want YYYY, YYYY-MM or YYYY-MM-DD\n", code: 2},

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -38,6 +37,7 @@ func NewCmdEntities(f *Factory, runF func(*EntitiesOptions) error) *cobra.Comman
 	opts := &EntitiesOptions{IO: f.IOStreams, Factory: f}
 	var ff filterFlags
 	var pairs string
+	var output *outputFlag
 	cmd := &cobra.Command{
 		Use:   "entities [PATH...]",
 		Short: "Index the entities of a corpus, or their co-mentions",
@@ -77,11 +77,8 @@ jsonl (one row a line), csv (a cell starting like a spreadsheet formula,
 			if _, opts.Paths, err = f.inputs(args); err != nil {
 				return err
 			}
-			if err := opts.JQ.settle(cmd, "output", &opts.Output, "json", "jsonl"); err != nil {
+			if err := output.settle(&opts.JQ); err != nil {
 				return err
-			}
-			if !slices.Contains(entityFormats, opts.Output) {
-				return usagef("--output: unknown format %q (want %s)", opts.Output, strings.Join(entityFormats, ", "))
 			}
 			if opts.MinPapers < 0 {
 				return usagef("--min-papers: must be 0 or more, not %d", opts.MinPapers)
@@ -105,10 +102,11 @@ jsonl (one row a line), csv (a cell starting like a spreadsheet formula,
 	}
 	fs := cmd.Flags()
 	fs.SortFlags = false
-	fs.StringVarP(&opts.Output, "output", "o", "md", "output format: "+strings.Join(entityFormats, ", "))
-	ff.register(fs)
+	output = outputVar(cmd, &opts.Output, "output", entityFormats, "json", "jsonl")
+	ff.register(cmd)
 	fs.IntVar(&opts.MinPapers, "min-papers", 0, "only entities (or pairs) in at least `N` papers")
 	fs.StringVar(&pairs, "pairs", "", "list co-mentioned pairs of two entity types, as `A,B` (gene,disease)")
+	completeFlag(cmd, "pairs", commaList(knownTypes...))
 	fs.BoolVar(&opts.CSVRaw, "csv-raw", false, "with -o csv: write cells starting with = + - @ as they are (default: prefixed with ' so a spreadsheet shows them as text)")
 	opts.JQ.register(fs)
 	return cmd

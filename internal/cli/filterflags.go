@@ -3,7 +3,7 @@ package cli
 import (
 	"strings"
 
-	"github.com/spf13/pflag"
+	"github.com/spf13/cobra"
 
 	"github.com/vagut/vagut/internal/digest"
 )
@@ -34,9 +34,11 @@ once, from the first file by path; each other file is named on stderr
 with --quiet). The output is right, so the exit code stays 0: vagut validate
 reports the pair (VG040, VG041). Every output format selects the same papers.`
 
-func (ff *filterFlags) register(fs *pflag.FlagSet) {
+func (ff *filterFlags) register(cmd *cobra.Command) {
+	fs := cmd.Flags()
 	fs.StringArrayVar(&ff.entities, "entity", nil, "keep papers mentioning this entity: name, alias or id (repeatable)")
 	fs.StringArrayVar(&ff.types, "type", nil, "entity type to match and show: gene, disease, chemical, species, ... (repeatable)")
+	completeFlag(cmd, "type", fixed(knownTypes...))
 	fs.StringVar(&ff.grep, "grep", "", "keep papers whose text matches this RE2 expression (case-insensitive)")
 	fs.StringArrayVar(&ff.authors, "author", nil, "keep papers with an author containing this text, any case or accent, as written or as given and family name (\"S Yang\" finds \"Yang S\"); repeatable")
 	fs.StringArrayVar(&ff.journals, "journal", nil, "keep papers whose journal contains this text (repeatable)")

@@ -8,13 +8,11 @@ import (
 	"io"
 	"math"
 	"math/big"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/itchyny/gojq"
-	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
 
@@ -26,26 +24,6 @@ type jqFlag struct {
 
 func (j *jqFlag) register(fs *pflag.FlagSet) {
 	fs.StringVar(&j.expr, "jq", "", "filter the JSON output with a jq `EXPR`ession (built in, no jq needed)")
-}
-
-// settle fits --jq to a command's output flag: without the flag given, the
-// first JSON format is implied; another format is a usage error; the
-// expression is compiled, so a bad one is a usage error before any work.
-func (j *jqFlag) settle(cmd *cobra.Command, flag string, output *string, jsonFormats ...string) error {
-	if j.expr == "" {
-		return nil
-	}
-	if !cmd.Flags().Changed(flag) {
-		*output = jsonFormats[0]
-	}
-	if !slices.Contains(jsonFormats, *output) {
-		name := "--" + flag
-		if flag == "output" {
-			name = "-o"
-		}
-		return usagef("--jq needs %s %s, not %s", name, strings.Join(jsonFormats, " or "), *output)
-	}
-	return j.compile()
 }
 
 // compile checks the expression up front: a bad one is a usage error.

@@ -100,6 +100,5 @@ problems, the rest came out; 2 usage error or no input.`,
 	root.AddCommand(helpTopics()...)
 	root.Version = versionLine()
 	root.SetVersionTemplate("{{.Version}}\n")
-	registerCompletions(root)
 	return root
 }

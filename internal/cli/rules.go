@@ -23,6 +23,16 @@ with an example that breaks it and the same example fixed.
   vagut rules VG010
   vagut rules duplicate-entity`,
 		Args: cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var keys []string
+			for _, r := range validate.Rules {
+				keys = append(keys, r.ID, r.Name)
+			}
+			return keys, cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := f.IOStreams.Out
 			if len(args) == 0 {

@@ -28,7 +28,8 @@ Schemas: ` + strings.Join(schema.Names(), ", ") + `.`,
 		Example: `  vagut schema                    # which schemas there are
   vagut schema papers > papers.schema.json
   vagut schema --fields papers    # every key of summarize -o json, explained`,
-		Args: cobra.MaximumNArgs(1),
+		Args:      cobra.MaximumNArgs(1),
+		ValidArgs: schema.Names(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := jq.compile(); err != nil {
 				return err

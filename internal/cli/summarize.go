@@ -49,6 +49,7 @@ func NewCmdSummarize(f *Factory, runF func(*SummarizeOptions) error) *cobra.Comm
 	opts := &SummarizeOptions{IO: f.IOStreams, Factory: f}
 	var ff filterFlags
 	var sections []string
+	var output *outputFlag
 	cmd := &cobra.Command{
 		Use:   "summarize [PATH...]",
 		Short: "Print a filtered digest of paper summaries",
@@ -113,7 +114,7 @@ folder with no summary.`,
 			if _, opts.Paths, err = f.inputs(args); err != nil {
 				return err
 			}
-			if err := opts.JQ.settle(cmd, "output", &opts.Output, "json", "jsonl"); err != nil {
+			if err := output.settle(&opts.JQ); err != nil {
 				return err
 			}
 			if err := opts.complete(&ff, sections); err != nil {
@@ -130,13 +131,16 @@ folder with no summary.`,
 	}
 	fs := cmd.Flags()
 	fs.SortFlags = false
-	fs.StringVarP(&opts.Output, "output", "o", "md", "output format: "+strings.Join(outputFormats, ", "))
-	ff.register(fs)
+	output = outputVar(cmd, &opts.Output, "output", outputFormats, "json", "jsonl")
+	ff.register(cmd)
 	fs.StringVar(&opts.Sort, "sort", "published", "order: "+strings.Join(digest.SortKeys, ", ")+" (published: newest first)")
+	completeFlag(cmd, "sort", fixed(digest.SortKeys...))
 	fs.IntVar(&opts.Limit, "limit", 0, "print at most `N` papers (0: all)")
 	fs.StringSliceVar(&sections, "sections", nil, "Markdown parts to show, comma-separated: "+
 		strings.Join(render.SectionNames, ", ")+" (default "+strings.Join(render.DefaultSections, ",")+")")
+	completeFlag(cmd, "sections", commaList(render.SectionNames...))
 	fs.StringVar(&opts.GroupBy, "group-by", "", "organise the digest by `KEY`: an entity type (gene, disease, ...), year or journal")
+	completeFlag(cmd, "group-by", fixed(append(slices.Clone(knownTypes), "year", "journal")...))
 	fs.BoolVar(&opts.Evidence, "evidence", false, "with --entity or --grep: show the sentences that mention them")
 	fs.BoolVar(&opts.CSVRaw, "csv-raw", false, "with -o csv: write cells starting with = + - @ as they are (default: prefixed with ' so a spreadsheet shows them as text)")
 	opts.JQ.register(fs)
@@ -145,9 +149,6 @@ folder with no summary.`,
 
 // complete validates the flags; every error names its flag.
 func (o *SummarizeOptions) complete(ff *filterFlags, sections []string) error {
-	if !slices.Contains(outputFormats, o.Output) {
-		return usagef("--output: unknown format %q (want %s)", o.Output, strings.Join(outputFormats, ", "))
-	}
 	if !slices.Contains(digest.SortKeys, o.Sort) {
 		return usagef("--sort: unknown key %q (want %s)", o.Sort, strings.Join(digest.SortKeys, ", "))
 	}

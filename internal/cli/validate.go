@@ -3,8 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -27,6 +25,7 @@ type ValidateOptions struct {
 // NewCmdValidate builds the command; runF replaces the run in tests.
 func NewCmdValidate(f *Factory, runF func(*ValidateOptions) error) *cobra.Command {
 	opts := &ValidateOptions{IO: f.IOStreams, Factory: f}
+	var output *outputFlag
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
 		Short: "Check summaries against vagut's rules, for CI and editors",
@@ -68,11 +67,8 @@ Exit codes: 0 no errors (warnings allowed); 1 errors, or warnings with
 			if !cmd.Flags().Changed("format") && opts.IO.Getenv("GITHUB_ACTIONS") == "true" {
 				opts.Format = "github"
 			}
-			if err := opts.JQ.settle(cmd, "format", &opts.Format, "json"); err != nil {
+			if err := output.settle(&opts.JQ); err != nil {
 				return err
-			}
-			if !slices.Contains(validate.Formats, opts.Format) {
-				return usagef("--format: unknown format %q (want %s)", opts.Format, strings.Join(validate.Formats, ", "))
 			}
 			if runF != nil {
 				return runF(opts)
@@ -80,7 +76,7 @@ Exit codes: 0 no errors (warnings allowed); 1 errors, or warnings with
 			return runValidate(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(validate.Formats, ", "))
+	output = outputVar(cmd, &opts.Format, "format", validate.Formats, "json")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
 	opts.JQ.register(cmd.Flags())
 	return cmd

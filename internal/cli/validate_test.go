@@ -59,7 +59,7 @@ func TestValidateCLI(t *testing.T) {
 			stderr: "vagut: nope.yaml: no such file or directory\n", code: 2},
 		{name: "no such path", args: []string{"validate", "nowhere"}, stderr: "vagut: nowhere: no such file or directory\n", code: 2},
 		{name: "bad format", args: []string{"validate", "--format", "xml"},
-			stderr: "vagut: --format: unknown format \"xml\" (want text, json, github, sarif)\n", code: 2},
+			stderr: "vagut: unknown output format \"xml\" for validate (want text, json, github or sarif)\n", code: 2},
 		{name: "rules list", args: []string{"rules"}, stdout: "VG010  invalid-doi          error    the DOI is not of the form 10.<digits>/<suffix>\n"},
 		{name: "rule by id", args: []string{"rules", "vg023"}, stdout: "Bad:\n\n    - **Diseases:** cardiogenic shock (MONDO:800175)\n"},
 		{name: "rule by name", args: []string{"rules", "duplicate-doi"}, stdout: "VG040 duplicate-doi (default: error)"},

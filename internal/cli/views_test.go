@@ -103,7 +103,7 @@ func TestViewUsageErrors(t *testing.T) {
 		{[]string{"summarize", "--evidence"}, "vagut: --evidence needs --entity or --grep: evidence of what?\n"},
 		{[]string{"summarize", "--group-by", "gene", "-o", "csv"}, "vagut: --group-by works with -o md, html, json or yaml, not csv\n"},
 		{[]string{"entities", "--pairs", "gene"}, "vagut: --pairs: want two types, as gene,disease; not \"gene\"\n"},
-		{[]string{"entities", "-o", "html"}, "vagut: --output: unknown format \"html\" (want md, json, jsonl, csv, yaml)\n"},
+		{[]string{"entities", "-o", "html"}, "vagut: unknown output format \"html\" for entities (want md, json, jsonl, csv or yaml)\n"},
 		{[]string{"schema", "nope"}, "vagut: unknown schema \"nope\" (want papers, paper, entities, entity-row, pairs, pair, diagnostics)\n"},
 	}
 	for _, c := range cases {

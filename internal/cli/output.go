@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// outputFlag is a command's choice of output: -o (validate: --format) and
+// how --jq fits it, checked alike by every command that writes data.
+type outputFlag struct {
+	cmd     *cobra.Command
+	name    string   // the flag: output (-o) or format
+	formats []string // the default first
+	json    []string // the formats --jq reads; --jq alone implies the first
+	value   *string
+}
+
+// outputVar defines the flag on cmd, its default being the first format,
+// with its completion. json lists the formats --jq can read.
+func outputVar(cmd *cobra.Command, p *string, name string, formats []string, json ...string) *outputFlag {
+	usage := "output format: " + strings.Join(formats, ", ")
+	if name == "output" {
+		cmd.Flags().StringVarP(p, name, "o", formats[0], usage)
+	} else {
+		cmd.Flags().StringVar(p, name, formats[0], usage)
+	}
+	completeFlag(cmd, name, fixed(formats...))
+	return &outputFlag{cmd: cmd, name: name, formats: formats, json: json, value: p}
+}
+
+// settle checks the format and fits --jq to it, before any input is read:
+// --jq without the flag given implies the first JSON format; an unknown
+// format, --jq with a format that is not JSON and a bad expression are
+// usage errors.
+func (o *outputFlag) settle(jq *jqFlag) error {
+	if jq.expr != "" && !o.cmd.Flags().Changed(o.name) {
+		*o.value = o.json[0]
+	}
+	if !slices.Contains(o.formats, *o.value) {
+		return usagef("unknown output format %q for %s (want %s)", *o.value, o.cmd.Name(), orList(o.formats))
+	}
+	if jq.expr == "" {
+		return nil
+	}
+	if !slices.Contains(o.json, *o.value) {
+		flag := "--" + o.name
+		if o.name == "output" {
+			flag = "-o"
+		}
+		return usagef("--jq needs %s %s, not %s", flag, orList(o.json), *o.value)
+	}
+	return jq.compile()
+}
+
+// orList is "a, b or c".
+func orList(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}
