@@ -30,7 +30,7 @@ func completed(t *testing.T, args ...string) ([]string, string) {
 // Every flag of every command: those with values complete to exactly these,
 // every other one to nothing, so no completion is lost or misplaced.
 func TestCompletionEveryFlag(t *testing.T) {
-	types := []string{"gene", "disease", "chemical", "species", "cell_line", "variant"}
+	types := []string{"gene", "disease", "chemical", "species", "cell_line", "variant", "mutation", "protein"}
 	prefixed := func(p string, vs ...string) []string {
 		out := []string{}
 		for _, v := range vs {
