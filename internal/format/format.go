@@ -36,6 +36,7 @@ var lossy = map[string]string{
 	"duplicate-date-field":   "a second date would be dropped",
 	"bad-date-format":        "a date vagut cannot read would be dropped",
 	"not-entity-list":        "text in an entity section would be dropped",
+	"nesting-too-deep":       "a line nested too deep would be rewritten",
 }
 
 // errRereads is the refusal of the last check, when the printed form would

@@ -144,6 +144,10 @@ var Rules = []*Rule{
 		Summary: "the file holds NUL bytes: it is not a text file",
 		Help:    "A summary is a Markdown text file; check that the right file was saved under this name.",
 		Bad:     "a PDF or Word file renamed to .md", Good: "the Markdown summary"},
+	{ID: "VG032", Name: "nesting-too-deep", Severity: Error,
+		Summary: "a line opens more than 100 nested block quotes or list items",
+		Help:    "No summary nests that deep; past 100 levels the rest of the line is read as text, so check what the line was meant to be.",
+		Bad:     "> > > > … (101 times) text", Good: "> text"},
 	{ID: "VG040", Name: "duplicate-doi", Severity: Error,
 		Summary: "two files have the same DOI (any case, with or without https://doi.org/ or doi:)",
 		Help:    "The same paper is summarised twice; keep one file.",
@@ -182,6 +186,7 @@ func Lookup(key string) (*Rule, bool) {
 // problemRule maps the parser's problem codes to rules.
 var problemRule = map[string]string{
 	"invalid-utf8":           "VG030",
+	"nesting-too-deep":       "VG032",
 	"multiple-titles":        "VG002",
 	"duplicate-section":      "VG005",
 	"empty-metadata-field":   "VG007",
