@@ -28,6 +28,9 @@ func loadConfig(flag string) (*config.Config, error) {
 // inputs reads the settings and says which PATHs a command reads: its
 // arguments, else the paths of .vagut.yaml, else ./seeds.
 func (f *Factory) inputs(args []string) (*config.Config, []string, error) {
+	if err := f.Run.check(); err != nil {
+		return nil, nil, err
+	}
 	cfg, err := f.Config()
 	if err != nil {
 		return nil, nil, err
