@@ -37,7 +37,7 @@ type runFlags struct {
 
 func (rf *runFlags) register(fs *pflag.FlagSet) {
 	rf.maxSize = 10 << 20
-	fs.IntVarP(&rf.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "read and parse `N` files at once")
+	fs.IntVarP(&rf.jobs, "jobs", "j", min(runtime.GOMAXPROCS(0), maxJobs), "read and parse `N` files at once")
 	fs.Var(&rf.maxSize, "max-size", "skip (and name) files larger than `SIZE` (10MB, 512KB, 1GB or bytes)")
 	fs.BoolVarP(&rf.quiet, "quiet", "q", false, "no progress line and no closing count on stderr; errors are still printed")
 	fs.BoolVar(&rf.noPager, "no-pager", false, "do not page a digest or table shown in a terminal ($VAGUT_PAGER, $PAGER, less -FRX)")
