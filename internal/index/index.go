@@ -188,18 +188,26 @@ func Pairs(papers []*summary.Paper, a, b string, minPapers int) []Pair {
 		ids = slices.Compact(ids)
 		out = append(out, Pair{A: &rows[k.a], B: &rows[k.b], Papers: len(ids), PaperIDs: ids})
 	}
+	// Names folded once per row, not twice per comparison.
+	lower := make(map[*Row]string, len(rows))
+	for i := range rows {
+		lower[&rows[i]] = strings.ToLower(rows[i].Name)
+	}
 	sort.Slice(out, func(i, j int) bool {
 		x, y := out[i], out[j]
 		if x.Papers != y.Papers {
 			return x.Papers > y.Papers
 		}
-		if c := strings.Compare(strings.ToLower(x.A.Name), strings.ToLower(y.A.Name)); c != 0 {
+		if c := strings.Compare(lower[x.A], lower[y.A]); c != 0 {
 			return c < 0
 		}
-		if c := strings.Compare(strings.ToLower(x.B.Name), strings.ToLower(y.B.Name)); c != 0 {
+		if c := strings.Compare(lower[x.B], lower[y.B]); c != 0 {
 			return c < 0
 		}
-		return x.A.Key+x.B.Key < y.A.Key+y.B.Key
+		if x.A.Key != y.A.Key {
+			return x.A.Key < y.A.Key
+		}
+		return x.B.Key < y.B.Key
 	})
 	return out
 }
