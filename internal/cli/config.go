@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"github.com/vagut/vagut/internal/config"
 )
 
@@ -37,6 +38,13 @@ func (f *Factory) inputs(args []string) (*config.Config, []string, error) {
 	}
 	if _, err := excludeRules(f.Run.exclude); err != nil {
 		return nil, nil, err
+	}
+	if f.Run.verbose {
+		if cfg.File != "" {
+			fmt.Fprintf(f.IOStreams.ErrOut, "vagut: settings from %s\n", cfg.File)
+		} else {
+			fmt.Fprintf(f.IOStreams.ErrOut, "vagut: no %s up to the repository root; default settings\n", config.FileName)
+		}
 	}
 	return cfg, defaultPaths(args, cfg), nil
 }

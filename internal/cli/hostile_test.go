@@ -32,7 +32,9 @@ func entityLines(n int) string {
 
 func nestedQuotes(n int) string { return hostileHead + strings.Repeat(">", n) + " x" + hostileTail }
 func nestedLists(n int) string  { return hostileHead + strings.Repeat("- ", n) + "x" + hostileTail }
-func commas(n int) string       { return hostileHead + "- **Genes:** " + strings.Repeat(",", n) + hostileTail }
+func commas(n int) string {
+	return hostileHead + "- **Genes:** " + strings.Repeat(",", n) + hostileTail
+}
 
 // geneDiseasePairs is one paper with √n genes and √n diseases: n pairs.
 func geneDiseasePairs(n int) string {
@@ -317,4 +319,16 @@ func testingAllocBytes(f func()) uint64 {
 	f()
 	runtime.ReadMemStats(&b)
 	return b.TotalAlloc - a.TotalAlloc
+}
+
+// The settings in use are named: on stderr with --verbose, and in SARIF.
+func TestHostileConfigNamed(t *testing.T) {
+	cfg := writeTemp(t, ".vagut.yaml", "rules:\n  VG003: off\n")
+	r := run(t, "", "--config", cfg, "--verbose", "validate", "--format", "sarif", "seeds")
+	if !strings.Contains(r.stderr, "vagut: settings from "+cfg+"\n") {
+		t.Errorf("stderr %q does not name %s", r.stderr, cfg)
+	}
+	if !strings.Contains(r.stdout, `"vagut_config": "`+filepath.ToSlash(cfg)+`"`) {
+		t.Errorf("SARIF does not name the settings file in runs[0].properties")
+	}
 }

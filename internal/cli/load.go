@@ -33,12 +33,14 @@ type runFlags struct {
 	noPager  bool
 	exclude  []string
 	noIgnore bool
+	verbose  bool
 }
 
 func (rf *runFlags) register(fs *pflag.FlagSet) {
 	rf.maxSize = 10 << 20
 	fs.IntVarP(&rf.jobs, "jobs", "j", min(runtime.GOMAXPROCS(0), maxJobs), "read and parse `N` files at once")
 	fs.Var(&rf.maxSize, "max-size", "skip (and name) files larger than `SIZE` (10MB, 512KB, 1GB or bytes)")
+	fs.BoolVar(&rf.verbose, "verbose", false, "say on stderr which settings file is in use")
 	fs.BoolVarP(&rf.quiet, "quiet", "q", false, "no progress line and no closing count on stderr; errors are still printed")
 	fs.BoolVar(&rf.noPager, "no-pager", false, "do not page a digest or table shown in a terminal ($VAGUT_PAGER, $PAGER, less -FRX)")
 	fs.StringArrayVar(&rf.exclude, "exclude", nil, "leave out files and folders matching `GLOB` (.gitignore syntax, relative to the working folder; repeatable)")
