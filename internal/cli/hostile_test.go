@@ -105,6 +105,11 @@ func writeTemp(t testing.TB, name, content string) string {
 // does not fail it. setup prepares an input outside the timing.
 func doubling(t *testing.T, n int, setup func(n int) func()) {
 	t.Helper()
+	doublingBound(t, n, 2.5, setup)
+}
+
+func doublingBound(t *testing.T, n int, bound float64, setup func(n int) func()) {
+	t.Helper()
 	small, large := setup(n), setup(2*n)
 	small()
 	large()
@@ -128,11 +133,11 @@ func doubling(t *testing.T, n int, setup func(n int) func()) {
 		}
 		ratio = float64(b) / float64(a)
 		t.Logf("n=%d: %v, 2n: %v, ratio %.2f", n, a, b, ratio)
-		if ratio <= 2.5 {
+		if ratio <= bound {
 			return
 		}
 	}
-	t.Errorf("doubling the input from %d took %.1f× the time (%v → %v); want at most 2.5×", n, ratio, a, b)
+	t.Errorf("doubling the input from %d took %.1f× the time (%v → %v); want at most %.1f×", n, ratio, a, b, bound)
 }
 
 // Complexity guard: for each generator, time grows in proportion to the input.
@@ -155,7 +160,9 @@ func TestComplexityDoubling(t *testing.T) {
 		{"nested quotes", 20000, file(nestedQuotes, "validate")},
 		{"nested lists", 5000, file(nestedLists, "validate")},
 		{"findings", 20000, file(commas, "validate", "--format", "sarif")},
-		{"pairs", 10000, file(geneDiseasePairs, "entities", "-o", "jsonl", "--pairs", "gene,disease")},
+		// --min-papers 2 prints nothing for one paper: the count of pairs alone
+		// is timed, not the test's output buffer.
+		{"pairs", 10000, file(geneDiseasePairs, "entities", "-o", "jsonl", "--min-papers", "2", "--pairs", "gene,disease")},
 		{"symlink ladder", 12, func(n int) func() {
 			dir := symlinkLadder(t, n)
 			return func() { run(t, "", "summarize", "-o", "jsonl", dir) }
@@ -166,7 +173,17 @@ func TestComplexityDoubling(t *testing.T) {
 		}},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) { doubling(t, c.n, c.setup) })
+		t.Run(c.name, func(t *testing.T) {
+			if c.name == "symlink ladder" {
+				// Each level's file is named through the links above it
+				// (l0/a/a/…/p.md), so the output, and the path resolving,
+				// grow with depth²: 4× for twice the depth, where walking
+				// every route was 2^depth.
+				doublingBound(t, c.n, 5, c.setup)
+				return
+			}
+			doubling(t, c.n, c.setup)
+		})
 	}
 }
 
