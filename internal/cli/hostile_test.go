@@ -196,16 +196,16 @@ func TestHostileNestingReported(t *testing.T) {
 }
 
 func TestHostileSymlinkLadderOnce(t *testing.T) {
-	dir := symlinkLadder(t, 12)
+	dir := symlinkLadder(t, 16)
 	done := make(chan result, 1)
 	go func() { done <- run(t, "", "summarize", "-o", "jsonl", dir) }()
 	select {
 	case r := <-done:
-		if r.code != 0 || strings.Count(r.stdout, "\n") != 12 {
+		if r.code != 0 || strings.Count(r.stdout, "\n") != 16 {
 			t.Errorf("exit %d, %d papers, stderr %q", r.code, strings.Count(r.stdout, "\n"), r.stderr)
 		}
 	case <-time.After(20 * time.Second):
-		t.Fatal("a 12-level ladder of symbolic links is still being walked after 20s")
+		t.Fatal("a 16-level ladder of symbolic links is still being walked after 20s")
 	}
 }
 
