@@ -76,7 +76,9 @@ func symlinkLadder(t testing.TB, n int) string {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		src := strings.Replace(hostileHead, "# T", fmt.Sprintf("# T%d", i), 1) + strings.Replace(hostileTail, "P1", fmt.Sprintf("P%d", i), 1)
+		head := strings.Replace(hostileHead, "# T", fmt.Sprintf("# T%d", i), 1)
+		head = strings.Replace(head, "10.1/x", fmt.Sprintf("10.1/x%d", i), 1) // one paper per level, not duplicates
+		src := head + strings.Replace(hostileTail, "P1", fmt.Sprintf("P%d", i), 1)
 		if err := os.WriteFile(filepath.Join(d, "p.md"), []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
