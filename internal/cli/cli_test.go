@@ -19,7 +19,8 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // Tests run from the repository root, so that paths in the output read as a
 // user would type them and the default ./seeds is found.
 func TestMain(m *testing.M) {
-	// The test binary doubles as vagut for tests that need a real terminal (tmux).
+	// The test binary doubles as vagut for tests that need a real terminal
+	// (tmux) or a real process (signals, pipes).
 	if os.Getenv("VAGUT_TEST_AS_VAGUT") == "1" {
 		os.Exit(Main())
 	}

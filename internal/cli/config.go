@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"github.com/vagut/vagut/internal/config"
 )
 
@@ -28,12 +29,22 @@ func loadConfig(flag string) (*config.Config, error) {
 // inputs reads the settings and says which PATHs a command reads: its
 // arguments, else the paths of .vagut.yaml, else ./seeds.
 func (f *Factory) inputs(args []string) (*config.Config, []string, error) {
+	if err := f.Run.check(); err != nil {
+		return nil, nil, err
+	}
 	cfg, err := f.Config()
 	if err != nil {
 		return nil, nil, err
 	}
 	if _, err := excludeRules(f.Run.exclude); err != nil {
 		return nil, nil, err
+	}
+	if f.Run.verbose {
+		if cfg.File != "" {
+			fmt.Fprintf(f.IOStreams.ErrOut, "vagut: settings from %s\n", cfg.File)
+		} else {
+			fmt.Fprintf(f.IOStreams.ErrOut, "vagut: no %s up to the repository root; default settings\n", config.FileName)
+		}
 	}
 	return cfg, defaultPaths(args, cfg), nil
 }

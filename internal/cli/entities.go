@@ -127,7 +127,7 @@ func runEntities(o *EntitiesOptions) error {
 	var err error
 	if o.PairA != "" {
 		var pairs []index.Pair
-		for _, p := range index.Pairs(kept, o.PairA, o.PairB) {
+		for _, p := range index.Pairs(kept, o.PairA, o.PairB, o.MinPapers) {
 			if p.Papers >= o.MinPapers {
 				pairs = append(pairs, p)
 			}

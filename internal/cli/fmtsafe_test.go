@@ -63,7 +63,7 @@ func TestFmtWriteLinkSwappedAfterRead(t *testing.T) {
 		}
 		return b, err
 	}
-	defer func() { readFile = os.ReadFile }()
+	defer func() { readFile = nil }()
 	r := run(t, "", "fmt", "--write", path)
 	if got := readText(t, victim); got != "export PATH=/usr/bin\n" {
 		t.Errorf("the link's target was overwritten:\n%s", got)

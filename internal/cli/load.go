@@ -33,12 +33,14 @@ type runFlags struct {
 	noPager  bool
 	exclude  []string
 	noIgnore bool
+	verbose  bool
 }
 
 func (rf *runFlags) register(fs *pflag.FlagSet) {
 	rf.maxSize = 10 << 20
-	fs.IntVarP(&rf.jobs, "jobs", "j", runtime.GOMAXPROCS(0), "read and parse `N` files at once")
+	fs.IntVarP(&rf.jobs, "jobs", "j", min(runtime.GOMAXPROCS(0), maxJobs), "read and parse `N` files at once")
 	fs.Var(&rf.maxSize, "max-size", "skip (and name) files larger than `SIZE` (10MB, 512KB, 1GB or bytes)")
+	fs.BoolVar(&rf.verbose, "verbose", false, "say on stderr which settings file is in use")
 	fs.BoolVarP(&rf.quiet, "quiet", "q", false, "no progress line and no closing count on stderr; errors are still printed")
 	fs.BoolVar(&rf.noPager, "no-pager", false, "do not page a digest or table shown in a terminal ($VAGUT_PAGER, $PAGER, less -FRX)")
 	fs.StringArrayVar(&rf.exclude, "exclude", nil, "leave out files and folders matching `GLOB` (.gitignore syntax, relative to the working folder; repeatable)")
@@ -64,10 +66,31 @@ func (b *byteSize) Set(s string) error {
 		}
 	}
 	n, err := strconv.ParseFloat(t, 64)
-	if err != nil || n <= 0 {
+	if err != nil || !(n > 0) { // !(n > 0) refuses NaN too
 		return fmt.Errorf("want a size such as 10MB, 512KB or 1GB")
 	}
-	*b = byteSize(n * float64(mult))
+	// 1e30 once overflowed int64 and every file was "larger than
+	// -9223372036854775808B".
+	v := n * float64(mult)
+	if v < 1 || v > maxMaxSize {
+		return fmt.Errorf("want a size from 1B to %s", formatSize(maxMaxSize))
+	}
+	*b = byteSize(v)
+	return nil
+}
+
+// maxMaxSize bounds --max-size: a file is read whole into memory.
+const maxMaxSize = 1 << 40
+
+// maxJobs bounds --jobs: each worker holds a file; 2,000,000,000 of them ran
+// out of memory before reading one.
+const maxJobs = 1024
+
+// check refuses flag values that make no sense, as usage errors.
+func (rf *runFlags) check() error {
+	if rf.jobs < 1 || rf.jobs > maxJobs {
+		return usagef("--jobs %d: want a number from 1 to %d", rf.jobs, maxJobs)
+	}
 	return nil
 }
 
@@ -214,9 +237,21 @@ func eachFile[R any](l *loader, files []string, work func(path string, src []byt
 	})
 }
 
-// readFile is os.ReadFile; tests replace it to fail in ways root cannot
-// arrange (permission denied) or at a chosen moment (file deleted).
-var readFile = os.ReadFile
+// readFile, when set, replaces the bounded read; tests set it to fail in
+// ways root cannot arrange (permission denied) or at a chosen moment (file
+// deleted).
+var readFile func(string) ([]byte, error)
+
+// readBounded reads at most limit+1 bytes of path: the size a stat reports
+// can lie (/dev/zero says 0, a file may grow), so the read itself is capped.
+func readBounded(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit+1))
+}
 
 // read returns a file's bytes, refusing what exceeds --max-size.
 func (l *loader) read(path string) ([]byte, error) {
@@ -238,7 +273,15 @@ func (l *loader) read(path string) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, fmt.Errorf("%s, larger than --max-size %s", formatSize(info.Size()), formatSize(limit))
 	}
-	b, err := readFile(path)
+	var b []byte
+	if readFile != nil {
+		b, err = readFile(path)
+	} else {
+		b, err = readBounded(path, limit)
+	}
+	if err == nil && int64(len(b)) > limit {
+		return nil, fmt.Errorf("larger than --max-size %s", formatSize(limit))
+	}
 	return b, unwrapPath(err)
 }
 

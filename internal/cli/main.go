@@ -4,7 +4,9 @@ package cli
 
 import (
 	"errors"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -22,6 +24,10 @@ type Factory struct {
 
 // Main runs vagut with the process's arguments and streams.
 func Main() int {
+	// A reader that went away (vagut summarize | head) is not a failure: with
+	// SIGPIPE ignored a write returns EPIPE, which ends the run quietly with
+	// exit 0, where the default signal killed vagut (exit 141 under pipefail).
+	signal.Ignore(syscall.SIGPIPE)
 	return Run(iostreams.System(), nil)
 }
 

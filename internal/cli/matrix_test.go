@@ -170,7 +170,7 @@ func TestUnreadableFile(t *testing.T) {
 			}
 			return os.ReadFile(p)
 		}
-		defer func() { readFile = os.ReadFile }()
+		defer func() { readFile = nil }()
 	} else if err := os.Chmod(locked, 0); err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +208,7 @@ func TestFileDeletedBetweenListingAndReading(t *testing.T) {
 		}
 		return os.ReadFile(p)
 	}
-	defer func() { readFile = os.ReadFile }()
+	defer func() { readFile = nil }()
 	r := run(t, "", "summarize", dir, "-o", "jsonl")
 	want := "vagut: " + gone + ": no such file or directory\nvagut: 2 files, 1 paper, 1 error\n"
 	if r.code != 1 || r.stderr != want || len(jsonlIDs(t, r.stdout)) != 1 {

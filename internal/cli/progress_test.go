@@ -15,7 +15,7 @@ func TestProgressLine(t *testing.T) {
 		time.Sleep(60 * time.Millisecond) // a slow disk, so the run outlasts the delay
 		return os.ReadFile(p)
 	}
-	defer func() { progressDelay, readFile = time.Second, os.ReadFile }()
+	defer func() { progressDelay, readFile = time.Second, nil }()
 	run := func(tty bool, args ...string) string {
 		ios, _, _, errOut := iostreams.Test()
 		ios.StderrTTY = tty

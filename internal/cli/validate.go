@@ -19,6 +19,7 @@ type ValidateOptions struct {
 	Format  string
 	Strict  bool
 	Config  validate.Config
+	File    string // the settings file in use, "" for none
 	JQ      jqFlag
 }
 
@@ -63,7 +64,7 @@ Exit codes: 0 no errors (warnings allowed); 1 errors, or warnings with
 			if err != nil {
 				return err
 			}
-			opts.Paths, opts.Config = paths, cfg.Validate
+			opts.Paths, opts.Config, opts.File = paths, cfg.Validate, cfg.File
 			if !cmd.Flags().Changed("format") && opts.IO.Getenv("GITHUB_ACTIONS") == "true" {
 				opts.Format = "github"
 			}
@@ -103,7 +104,7 @@ func runValidate(o *ValidateOptions) error {
 	code := l.code
 	diags = append(diags, validate.Silence(validate.Corpus(&o.Config, papers), inline)...)
 	validate.Sort(diags)
-	err := o.JQ.write(o.IO.Out, func(w io.Writer) error { return validate.Write(w, o.Format, diags, version()) })
+	err := o.JQ.write(o.IO.Out, func(w io.Writer) error { return validate.Write(w, o.Format, diags, version(), o.File) })
 	if err := outputError(o.IO, err); err != nil {
 		return err
 	}

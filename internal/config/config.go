@@ -5,6 +5,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -40,7 +41,10 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
 
-// Find returns the nearest .vagut.yaml from dir upwards, or "" if none.
+// Find returns the nearest .vagut.yaml from dir upwards, or "" if none. The
+// search stops at the root of the git repository (the folder holding .git,
+// a folder or a file): a settings file above it, in a folder the repository
+// does not control, once turned every rule off for a CI run.
 func Find(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -53,6 +57,9 @@ func Find(dir string) (string, error) {
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return "", err
 		}
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return "", nil
+		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
 			return "", nil
@@ -61,15 +68,34 @@ func Find(dir string) (string, error) {
 	}
 }
 
+// MaxSize bounds a settings file: a 25 MB one took 21 s and 4.4 GB to parse.
+const MaxSize = 1 << 20
+
+// readBounded reads at most MaxSize+1 bytes, whatever the file claims to be.
+func readBounded(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, errors.New("is a folder, not a file")
+	}
+	return io.ReadAll(io.LimitReader(f, MaxSize+1))
+}
+
 // Load reads the file at path; display is how messages name it.
 func Load(path, display string) (*Config, error) {
-	src, err := os.ReadFile(path)
+	src, err := readBounded(path)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
 		return nil, fmt.Errorf("%s: %w", display, err)
+	}
+	if len(src) > MaxSize {
+		return nil, fmt.Errorf("%s: larger than %dMB; a settings file is a few lines", display, MaxSize>>20)
 	}
 	c, err := parseConfig(src, display)
 	if err != nil {

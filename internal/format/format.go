@@ -36,6 +36,7 @@ var lossy = map[summary.ProblemCode]string{
 	summary.ProblemDuplicateDateField:   "a second date would be dropped",
 	summary.ProblemBadDateFormat:        "a date vagut cannot read would be dropped",
 	summary.ProblemNotEntityList:        "text in an entity section would be dropped",
+	summary.ProblemNestingTooDeep:       "a line nested too deep would be rewritten",
 }
 
 // errRereads is the refusal of the last check, when the printed form would

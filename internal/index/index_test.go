@@ -116,7 +116,7 @@ func TestPairsByHand(t *testing.T) {
 		"TNF + sepsis 1 V3",
 	}
 	var got []string
-	for _, p := range Pairs(views(t), "gene", "disease") {
+	for _, p := range Pairs(views(t), "gene", "disease", 0) {
 		got = append(got, fmt.Sprintf("%s + %s %d %s", p.A.Name, p.B.Name, p.Papers, join(p.PaperIDs)))
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -125,7 +125,7 @@ func TestPairsByHand(t *testing.T) {
 }
 
 func TestPairsOfOneTypeCountEachPairOnce(t *testing.T) {
-	pairs := Pairs(views(t), "gene", "gene")
+	pairs := Pairs(views(t), "gene", "gene", 0)
 	seen := map[string]bool{}
 	for _, p := range pairs {
 		if p.A.Key == p.B.Key {

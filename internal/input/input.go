@@ -77,7 +77,7 @@ func ExpandIgnoring(paths []string, ign Ignorer) (files []string, errs []error) 
 			add(p, "")
 			continue
 		}
-		w := walker{active: map[string]bool{}, add: add, ign: ign}
+		w := walker{active: map[string]bool{}, visited: map[dirKey]bool{}, add: add, ign: ign}
 		w.walk(p)
 		errs = append(errs, w.errs...)
 		// Summaries already listed through another PATH still count as found.
@@ -93,7 +93,10 @@ func ExpandIgnoring(paths []string, ign Ignorer) (files []string, errs []error) 
 }
 
 type walker struct {
-	active  map[string]bool // resolved folders on the current path, to stop symlink loops
+	active map[string]bool // resolved folders on the current path, to stop symlink loops
+	// visited are the folders walked already: with two links to the next
+	// folder at each of N levels, walking each route took 2^N walks.
+	visited map[dirKey]bool
 	add     func(path, real string)
 	errs    []error
 	found   int // summary files seen, listed before or not
@@ -112,6 +115,12 @@ func (w *walker) walkReal(dir, real string) {
 	if w.active[real] {
 		w.errs = append(w.errs, &Warning{Path: dir, Msg: "symbolic link loop, not followed again"})
 		return
+	}
+	if k, ok := keyOf(dir); ok {
+		if w.visited[k] {
+			return // its files are listed already
+		}
+		w.visited[k] = true
 	}
 	w.active[real] = true
 	defer delete(w.active, real)

@@ -59,8 +59,8 @@ func (p *parser_) entityLine(j joined, line int) []summary.Entity {
 		}
 	}
 	typ := summary.TypeOf(category)
-	var out []summary.Entity
 	pieces, unbalanced := splitTop(j.text, rest)
+	out := make([]summary.Entity, 0, len(pieces))
 	if unbalanced >= 0 {
 		off := j.srcOffset(unbalanced)
 		p.problem(p.idx.line(off), p.idx.col(off), summary.ProblemUnbalancedBrackets, "unbalanced (), [] or {} in an entity list")

@@ -41,10 +41,15 @@ func Parse(path string, raw []byte) (*summary.Paper, error) {
 		return nil, &Error{Line: bytes.Count(raw[:i], []byte{'\n'}) + 1, Code: summary.ProblemBinaryFile, Msg: "not a text file (NUL byte)"}
 	}
 	src, badLine := prepare(raw)
+	src, deep := capNesting(src)
 	doc := mdParser.Parse(text.NewReader(src))
 	p := &parser_{src: src, idx: newLineIndex(src), paper: &summary.Paper{Path: path}}
 	if badLine > 0 {
 		p.problem(badLine, 1, summary.ProblemInvalidUTF8, "invalid UTF-8, replaced by U+FFFD")
+	}
+	for _, off := range deep {
+		p.problem(p.idx.line(off), p.idx.col(off), summary.ProblemNestingTooDeep,
+			fmt.Sprintf("more than %d nested block quotes or list items on one line; the rest of the line is read as text", MaxNesting))
 	}
 	p.document(doc)
 	if p.paper.Title == "" {

@@ -86,3 +86,108 @@ func (x *lineIndex) lineStart(l int) int {
 	}
 	return len(x.src)
 }
+
+// MaxNesting is how many block quotes and list items one line may open.
+// goldmark's work per line grows with the number of containers open on it
+// times the line's length, so 100,000 ">" on one line took seconds and
+// 200,000 four times as long. CommonMark implementations cap the depth
+// (markdown-it at 100); past it vagut escapes the next marker, so the rest of
+// the line is kept as text, and reports the line.
+const MaxNesting = 100
+
+// capNesting escapes, with a backslash, the first container marker past
+// MaxNesting on each line. It returns src itself when no line nests that
+// deep, and the offsets (in the result) of the backslashes it added.
+func capNesting(src []byte) ([]byte, []int) {
+	var out []byte
+	var at []int
+	last := 0 // src is copied into out up to here
+	for start := 0; start < len(src); {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		if m := deepMarker(src[start:end]); m >= 0 {
+			if out == nil {
+				out = make([]byte, 0, len(src)+64)
+			}
+			out = append(out, src[last:start+m]...)
+			at = append(at, len(out))
+			out = append(out, '\\')
+			last = start + m
+		}
+		start = end + 1
+	}
+	if out == nil {
+		return src, nil
+	}
+	return append(out, src[last:]...), at
+}
+
+// deepMarker returns the offset in line l of the container marker that
+// would open the (MaxNesting+1)th block quote or list item, or -1. It reads
+// markers as CommonMark does at the start of a line: ">", "-", "*", "+" or
+// up to nine digits and "." or ")", each after at most three spaces; a
+// thematic break ("- - -") is no marker.
+func deepMarker(l []byte) int {
+	if len(l) <= MaxNesting {
+		return -1 // each level takes at least one byte
+	}
+	i, depth := 0, 0
+	for {
+		sp := 0
+		for i < len(l) && (l[i] == ' ' || l[i] == '\t') && sp < 4 {
+			i++
+			sp++
+		}
+		if sp == 4 || i >= len(l) {
+			return -1
+		}
+		mark := i
+		switch c := l[i]; {
+		case c == '>':
+			i++
+		case (c == '-' || c == '*' || c == '+') && (i+1 == len(l) || l[i+1] == ' ' || l[i+1] == '\t'):
+			if depth >= MaxNesting && thematicBreak(l[i:]) {
+				return -1
+			}
+			i++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(l) && j-i < 9 && l[j] >= '0' && l[j] <= '9' {
+				j++
+			}
+			if j >= len(l) || (l[j] != '.' && l[j] != ')') || (j+1 < len(l) && l[j+1] != ' ' && l[j+1] != '\t') {
+				return -1
+			}
+			mark, i = j, j+1
+		default:
+			return -1
+		}
+		depth++
+		if depth > MaxNesting {
+			return mark
+		}
+	}
+}
+
+// thematicBreak reports whether l is three or more of one of - * _ with
+// only spaces or tabs between.
+func thematicBreak(l []byte) bool {
+	var c byte
+	n := 0
+	for _, b := range l {
+		switch {
+		case b == ' ' || b == '\t':
+		case n == 0 && (b == '-' || b == '*' || b == '_'):
+			c, n = b, 1
+		case b == c:
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}

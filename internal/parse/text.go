@@ -2,6 +2,7 @@ package parse
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -69,14 +70,17 @@ type joined struct {
 
 type segMap struct{ at, src int }
 
-// srcOffset maps an offset in the joined text back to the source.
+// srcOffset maps an offset in the joined text back to the source. A binary
+// search: an entity list of one entity per line asks once per entity, and a
+// scan from the start made that quadratic.
 func (j joined) srcOffset(i int) int {
-	k := 0
-	for k+1 < len(j.segs) && j.segs[k+1].at <= i {
-		k++
-	}
 	if len(j.segs) == 0 {
 		return 0
+	}
+	// k is the last segment starting at or before i.
+	k := sort.Search(len(j.segs), func(k int) bool { return j.segs[k].at > i }) - 1
+	if k < 0 {
+		k = 0
 	}
 	return j.segs[k].src + (i - j.segs[k].at)
 }

@@ -135,6 +135,7 @@ const (
 	ProblemNotASummary  ProblemCode = "not-a-summary"
 
 	ProblemInvalidUTF8          ProblemCode = "invalid-utf8"
+	ProblemNestingTooDeep       ProblemCode = "nesting-too-deep"
 	ProblemMultipleTitles       ProblemCode = "multiple-titles"
 	ProblemDuplicateSection     ProblemCode = "duplicate-section"
 	ProblemUnknownSection       ProblemCode = "unknown-section"
@@ -162,5 +163,5 @@ var ProblemCodes = []ProblemCode{
 	ProblemDuplicateAuthors, ProblemDuplicateMetadata, ProblemEmptyMetadataField, ProblemUnknownMetadataField,
 	ProblemDuplicateDOIField, ProblemDuplicateDateField, ProblemBadDateFormat, ProblemEmptyItem,
 	ProblemNotEntityList, ProblemMissingCategory, ProblemUnbalancedBrackets, ProblemEmptyEntity,
-	ProblemEmptyName, ProblemTwoIDs, ProblemUnknownIDForm,
+	ProblemEmptyName, ProblemTwoIDs, ProblemUnknownIDForm, ProblemNestingTooDeep,
 }

@@ -18,15 +18,16 @@ import (
 // Formats are the output formats of validate.
 var Formats = []string{"text", "json", "github", "sarif"}
 
-// Write prints the diagnostics in one of Formats.
-func Write(w io.Writer, format string, ds []Diagnostic, version string) error {
+// Write prints the diagnostics in one of Formats. config names the settings
+// file in use ("" for none), for the SARIF run's properties.
+func Write(w io.Writer, format string, ds []Diagnostic, version, config string) error {
 	switch format {
 	case "json":
 		return writeJSON(w, ds)
 	case "github":
 		return writeGitHub(w, ds)
 	case "sarif":
-		return writeSARIF(w, ds, version)
+		return writeSARIF(w, ds, version, config)
 	}
 	return writeText(w, ds)
 }
@@ -110,11 +111,18 @@ func artifactURI(path string) string {
 
 // writeSARIF writes SARIF 2.1.0 as GitHub code scanning reads it: every rule
 // in tool.driver.rules, each result with its rule, level and a region.
-func writeSARIF(w io.Writer, ds []Diagnostic, version string) error {
+func writeSARIF(w io.Writer, ds []Diagnostic, version, config string) error {
 	rep := report.NewV210Report()
 	driver := sarif.NewToolComponent().WithName("vagut").
 		WithInformationURI("https://github.com/vagut/vagut").WithSemanticVersion(version)
 	run := sarif.NewRun().WithTool(sarif.NewTool().WithDriver(driver))
+	// Which settings decided the severities: a reader of the results must
+	// be able to tell that rules were turned off, and by which file.
+	var cfg any // JSON null: no settings file, the defaults
+	if config != "" {
+		cfg = filepath.ToSlash(config)
+	}
+	run.WithProperties(sarif.NewPropertyBag().Add("vagut_config", cfg))
 	for _, r := range Rules {
 		help := fmt.Sprintf("%s\n\nBad:\n%s\n\nGood:\n%s", r.Help, r.Bad, r.Good)
 		run.AddRule(r.ID).WithName(r.Name).

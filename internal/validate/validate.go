@@ -46,7 +46,15 @@ type Diagnostic struct {
 	Rule      *Rule
 	Severity  Severity
 	Message   string
+	// MoreErrors and MoreWarnings are set on the one diagnostic that stands
+	// for those past MaxPerFile: they count in Count, unlisted.
+	MoreErrors, MoreWarnings int
 }
+
+// MaxPerFile is how many diagnostics one file lists; the rest are counted
+// in one "… and N more" line. A 1 MB file of commas gave a million, and the
+// SARIF for them took 25 s and 5.9 GB.
+const MaxPerFile = 100
 
 // Result holds the diagnostics of one file and, when it parsed, its record.
 // Diags are already cut by the file's inline directives; Inline is kept to
@@ -61,6 +69,9 @@ type checker struct {
 	cfg   *Config
 	path  string
 	diags []Diagnostic
+	// Past MaxPerFile: how many were left out, and the first of them.
+	moreErrs, moreWarns int
+	firstLeft           *Diagnostic
 }
 
 func (c *checker) add(id string, line, col int, format string, args ...any) {
@@ -73,6 +84,9 @@ func (c *checker) add(id string, line, col int, format string, args ...any) {
 		col = 1
 	}
 	c.diags = append(c.diags, Diagnostic{Path: c.path, Line: line, Col: col, Rule: r, Severity: sev, Message: fmt.Sprintf(format, args...)})
+	if len(c.diags) >= 4*MaxPerFile {
+		c.trim()
+	}
 }
 
 // File checks one file's bytes, less what its comments turn off.
@@ -108,7 +122,60 @@ func (c *checker) file(path string, raw []byte) Result {
 	c.metadata(p, lineCount(raw))
 	c.entities(p, p.LinkedEntities, "Linked entities")
 	c.entities(p, p.Entities, "Full-text entities")
-	return Result{Paper: p, Diags: c.diags}
+	return Result{Paper: p, Diags: c.result()}
+}
+
+// trim keeps the first MaxPerFile diagnostics in order and counts the rest,
+// so that a file with a million findings holds a few hundred at a time.
+func (c *checker) trim() {
+	Sort(c.diags)
+	for _, d := range c.diags[MaxPerFile:] {
+		if d.Severity == Error {
+			c.moreErrs++
+		} else {
+			c.moreWarns++
+		}
+		if c.firstLeft == nil || less(d, *c.firstLeft) {
+			c.firstLeft = &d
+		}
+	}
+	clear(c.diags[MaxPerFile:]) // let go of their messages
+	c.diags = c.diags[:MaxPerFile]
+}
+
+// result is the file's diagnostics in order, those past MaxPerFile folded
+// into one at the first left out, with the worst severity among them.
+func (c *checker) result() []Diagnostic {
+	if len(c.diags) > MaxPerFile {
+		c.trim()
+	}
+	if c.firstLeft == nil {
+		return c.diags
+	}
+	more := *c.firstLeft
+	more.MoreErrors, more.MoreWarnings = c.moreErrs, c.moreWarns
+	if more.MoreErrors > 0 {
+		more.Severity = Error
+	}
+	more.Message = fmt.Sprintf("… and %s more in this file, not listed (%s, %s)", thousands(c.moreErrs+c.moreWarns),
+		plural(c.moreErrs, "error"), plural(c.moreWarns, "warning"))
+	return append(c.diags, more)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
+}
+
+// thousands writes n with commas between groups of three digits: 9,871.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func lineCount(raw []byte) int {
@@ -295,25 +362,29 @@ func Corpus(cfg *Config, papers []*summary.Paper) []Diagnostic {
 
 // Sort orders diagnostics by path, line, column and rule.
 func Sort(ds []Diagnostic) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		return a.Rule.ID < b.Rule.ID
-	})
+	sort.SliceStable(ds, func(i, j int) bool { return less(ds[i], ds[j]) })
+}
+
+func less(a, b Diagnostic) bool {
+	if a.Path != b.Path {
+		return a.Path < b.Path
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	if a.Col != b.Col {
+		return a.Col < b.Col
+	}
+	return a.Rule.ID < b.Rule.ID
 }
 
 // Count returns the number of errors and warnings.
 func Count(ds []Diagnostic) (errs, warns int) {
 	for _, d := range ds {
-		if d.Severity == Error {
+		if d.MoreErrors+d.MoreWarnings > 0 {
+			errs += d.MoreErrors
+			warns += d.MoreWarnings
+		} else if d.Severity == Error {
 			errs++
 		} else if d.Severity == Warning {
 			warns++
