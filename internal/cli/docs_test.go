@@ -82,3 +82,18 @@ func TestHelpFormat(t *testing.T) {
 		}
 	}
 }
+
+// The workflow in docs/ci.md is the file actionlint checks in CI.
+func TestCIDocWorkflowIsTheExample(t *testing.T) {
+	doc, err := os.ReadFile("docs/ci.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	example, err := os.ReadFile("docs/examples/vagut.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), "```yaml\n"+string(example)+"```\n") {
+		t.Error("the workflow in docs/ci.md differs from docs/examples/vagut.yml")
+	}
+}
