@@ -133,7 +133,7 @@ func TestActionSteps(t *testing.T) {
 	if code != 1 {
 		t.Errorf("invalid: exit %d, want 1", code)
 	}
-	for _, want := range []string{"::error file=invalid/broken.md,line=", "::group::vagut fmt --check invalid ../seeds"} {
+	for _, want := range []string{"::error file=invalid/broken.md,line=", "::group::vagut fmt --check --diff invalid ../seeds"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("invalid: stdout lacks %q:\n%s", want, stdout)
 		}
