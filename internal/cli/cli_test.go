@@ -197,7 +197,7 @@ func TestCLI(t *testing.T) {
 		{name: "bad limit", args: []string{"summarize", "--limit", "-1"}, stderr: "vagut: --limit: must be 0 or more, not -1\n", code: 2},
 		{name: "limit not a number", args: []string{"summarize", "--limit", "x"}, stderr: "vagut: invalid argument \"x\" for \"--limit\" flag: strconv.ParseInt: parsing \"x\": invalid syntax\n", code: 2},
 		{name: "bad section", args: []string{"summarize", "--sections", "tldr,methods"}, stderr: "vagut: --sections: unknown section \"methods\" (want tldr, contribution, findings, abstract, entities)\n", code: 2},
-		{name: "unknown command", args: []string{"sumarize"}, stderr: "vagut: unknown command \"sumarize\" for \"vagut\"\n", code: 2},
+		{name: "unknown command", args: []string{"sumarize"}, stderr: "vagut: unknown command \"sumarize\" (did you mean \"summarize\"?)\n", code: 2},
 		{name: "help has examples", args: []string{"summarize", "--help"}, stdout: "vagut summarize --entity fabp2 --entity NCBIGene:2169"},
 	}
 	for _, c := range cases {

@@ -43,6 +43,9 @@ func Run(ios *iostreams.IOStreams, args []string) int {
 		root.SetArgs(args)
 	}
 	err := root.Execute()
+	if err != nil {
+		err = unknownCommand(root, err)
+	}
 	var ee *exitError
 	if err != nil && !errors.As(err, &ee) {
 		printMessage(ios.ErrOut, oneLine(err.Error()))
@@ -84,9 +87,7 @@ problems, the rest came out; 2 usage error or no input.`,
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &usageError{err.Error()}
-	})
+	root.SetFlagErrorFunc(unknownFlag)
 	var configFile string
 	root.PersistentFlags().StringVar(&configFile, "config", "", "read settings from `FILE` instead of the nearest .vagut.yaml")
 	// The settings are read once a run, however many parts of it ask.

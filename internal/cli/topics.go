@@ -23,6 +23,43 @@ func helpTopics() []*cobra.Command {
 Messages go to stderr, one line each; data goes to stdout only.`,
 		},
 		{
+			Use:   "format",
+			Short: "The summary format vagut reads",
+			Long: `One Markdown file per paper (docs/format.md in vagut's repository says more):
+
+  # <title>                                    required, the only level-1 heading
+  **Authors:** Amr Omar, Yang S, ...           commas; semicolons when any is present
+  PMC · DOI: 10.1007/s10047-025-01543-6 · Journal of Artificial Organs · 2026-01-05
+  ## TL;DR                                     a paragraph
+  ## Contribution                              a paragraph
+  ## Key findings                              a bullet list, one finding per item
+  ## Abstract                                  one or more paragraphs
+  ## Linked entities                           entity lists
+  ## Full-text entities
+  ## Full text                                 the full text's URL
+  ---
+  Source: https://tomesphere.com/paper/PMC12769693     the paper id is its last segment
+
+Metadata fields are split by " · " (also " | " or " • "); any may be missing.
+The date is YYYY-MM-DD, YYYY-MM or YYYY (also "24 May 2018", "May 2018").
+Sections may be missing or in any order; other "## " sections are kept.
+Text keeps its inline Markdown as written.
+
+An entity list item is "- **Category:** entity, entity, ..." and an entity
+  name (description or ID) [ID] {aka alias, alias}
+for example
+  FABP2 (fatty acid binding protein 2) [NCBI Gene 2169] {aka FABPI, I-FABP}
+  cardiogenic shock (MONDO:0800175)      lactate (MESH:D019344)      ECPR (-)
+Ids become CURIEs: [NCBI Gene 2169] NCBIGene:2169, [taxon 9606] NCBITaxon:9606,
+MESH:D001424, MONDO:0800175, CVCL_0025; (-) is no id.
+
+The paper id is the Source URL's last segment, else the DOI, else the file name.
+<!-- vagut-disable VG006 --> turns a rule off for the file,
+<!-- vagut-disable-next-line VG023 --> for the next line.
+vagut validate checks a folder, vagut rules explains each check, vagut fmt
+writes the canonical layout.`,
+		},
+		{
 			Use:   "config",
 			Short: "The settings file, .vagut.yaml",
 			Long: `vagut reads .vagut.yaml from the working folder or the nearest parent, or the

@@ -9,8 +9,18 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// version is the module version from the build info, "devel" in a checkout.
+// stampedVersion is set at link time by release builds and the GitHub Action
+// (-ldflags "-X github.com/vagut/vagut/internal/cli.stampedVersion=v1.2.3"),
+// which build from a checkout or an archive where the build info may not
+// know the tag.
+var stampedVersion string
+
+// version is the stamped version, else the module version from the build
+// info (go install …@v1.2.3), else "devel".
 func version() string {
+	if stampedVersion != "" {
+		return stampedVersion
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}

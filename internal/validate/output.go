@@ -5,12 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
 	"path/filepath"
 	"strings"
-
-	"github.com/owenrumney/go-sarif/v3/pkg/report"
-	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/vagut/vagut/internal/sanitize"
 )
@@ -27,7 +23,7 @@ func Write(w io.Writer, format string, ds []Diagnostic, version, config string) 
 	case "github":
 		return writeGitHub(w, ds)
 	case "sarif":
-		return writeSARIF(w, ds, version, config)
+		return writeSARIF(w, ds, version, workDir(), config)
 	}
 	return writeText(w, ds)
 }
@@ -89,74 +85,5 @@ func writeGitHub(w io.Writer, ds []Diagnostic) error {
 			d.Line, d.Col, ghProp.Replace(d.Rule.ID+" "+d.Rule.Name), ghData.Replace(sanitize.Line(d.Message)))
 	}
 	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-func sarifLevel(s Severity) string {
-	switch s {
-	case Error:
-		return "error"
-	case Warning:
-		return "warning"
-	}
-	return "none"
-}
-
-func artifactURI(path string) string {
-	if path == "-" {
-		return "stdin"
-	}
-	return (&url.URL{Path: filepath.ToSlash(path)}).String()
-}
-
-// writeSARIF writes SARIF 2.1.0 as GitHub code scanning reads it: every rule
-// in tool.driver.rules, each result with its rule, level and a region.
-func writeSARIF(w io.Writer, ds []Diagnostic, version, config string) error {
-	rep := report.NewV210Report()
-	driver := sarif.NewToolComponent().WithName("vagut").
-		WithInformationURI("https://github.com/vagut/vagut").WithSemanticVersion(version)
-	run := sarif.NewRun().WithTool(sarif.NewTool().WithDriver(driver))
-	// Which settings decided the severities: a reader of the results must
-	// be able to tell that rules were turned off, and by which file.
-	var cfg any // JSON null: no settings file, the defaults
-	if config != "" {
-		cfg = filepath.ToSlash(config)
-	}
-	run.WithProperties(sarif.NewPropertyBag().Add("vagut_config", cfg))
-	for _, r := range Rules {
-		help := fmt.Sprintf("%s\n\nBad:\n%s\n\nGood:\n%s", r.Help, r.Bad, r.Good)
-		run.AddRule(r.ID).WithName(r.Name).
-			WithShortDescription(sarif.NewMultiformatMessageString().WithText(r.Summary)).
-			WithFullDescription(sarif.NewMultiformatMessageString().WithText(r.Help)).
-			WithHelp(sarif.NewMultiformatMessageString().WithText(help)).
-			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity)))
-	}
-	run.WithResults([]*sarif.Result{})
-	// Each file is listed once in run.artifacts and results point at it by
-	// index; go-sarif would otherwise write the "unset" index -1.
-	index := map[string]int{}
-	for _, d := range ds {
-		uri := artifactURI(d.Path)
-		if _, ok := index[uri]; !ok {
-			index[uri] = len(run.Artifacts)
-			run.AddDistinctArtifact(uri).Location.WithIndex(index[uri])
-		}
-		region := sarif.NewRegion().WithStartLine(d.Line).WithStartColumn(d.Col)
-		loc := sarif.NewPhysicalLocation().
-			WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri).WithIndex(index[uri])).WithRegion(region)
-		run.CreateResultForRule(d.Rule.ID).
-			WithLevel(sarifLevel(d.Severity)).
-			WithMessage(sarif.NewTextMessage(d.Message)).
-			AddLocation(sarif.NewLocationWithPhysicalLocation(loc))
-	}
-	rep.AddRun(run)
-	var buf bytes.Buffer
-	if err := rep.PrettyWrite(&buf); err != nil {
-		return err
-	}
-	if !bytes.HasSuffix(buf.Bytes(), []byte("\n")) {
-		buf.WriteByte('\n')
-	}
-	_, err := w.Write(buf.Bytes())
 	return err
 }
