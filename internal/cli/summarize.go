@@ -90,7 +90,7 @@ Exit codes: 0 ok, an empty digest too; 1 some files failed (named on stderr,
 the rest still printed); 2 usage error, a PATH that does not exist, or a
 folder with no summary.`,
 		Example: `  # which papers mention I-FABP in pigs since 2020, and what did they find?
-  vagut summarize notes/ --entity I-FABP --entity "Sus scrofa" --since 2020
+  vagut summarize notes/ --entity I-FABP --since 2020 --grep 'pig|porcine'
 
   # papers of September 2013, those dated 2013-09 (month only) included
   vagut summarize notes/ --since 2013-09-01 --until 2013-09-30

@@ -62,10 +62,12 @@ writes the canonical layout.`,
 		{
 			Use:   "config",
 			Short: "The settings file, .vagut.yaml",
-			Long: `vagut reads .vagut.yaml from the working folder or the nearest parent, or the
-file given by --config FILE. Every key is optional:
+			Long: `vagut reads .vagut.yaml from the working folder or the nearest parent up to the
+repository root (the folder holding .git), or the file given by --config FILE;
+--verbose names the file in use. Every key is optional:
 
   paths: [notes]                     # PATHs read when none is given (relative to the file)
+  exclude: [README.md, drafts/]      # gitignore-style globs left out (relative to the file)
   required_sections: [TL;DR, Key findings, Abstract]
   rules:                             # severity of any rule, by id or name
     VG006: off
