@@ -8,6 +8,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -467,6 +468,14 @@ func givenLike(s string) bool {
 // Join writes authors back as one Authors line that Split reads as the same
 // list: comma-separated when that is unambiguous, else semicolon-separated.
 func Join(authors []string) string {
+	// Names written "Family, Given" are joined by semicolons even where
+	// commas would read back the same: a person sees four names in
+	// "Smith, John, Doe, Jane", two in "Smith, John; Doe, Jane".
+	if len(authors) > 1 && slices.ContainsFunc(authors, func(a string) bool { return strings.Contains(a, ",") }) {
+		if s := strings.Join(authors, "; "); same(Split(s), authors) {
+			return s
+		}
+	}
 	s := strings.Join(authors, ", ")
 	if same(Split(s), authors) {
 		return s

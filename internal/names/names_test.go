@@ -206,3 +206,20 @@ func FuzzSplitJoin(f *testing.F) {
 		}
 	})
 }
+
+// fmt writes the Authors line with Join: inverted names stay between
+// semicolons, as the format documents, not commas a reader would miscount.
+func TestJoinKeepsSemicolonsBetweenInvertedNames(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"Smith, John", "Doe, Jane"}, "Smith, John; Doe, Jane"},
+		{[]string{"Yang S", "Zhou H"}, "Yang S, Zhou H"},
+		{[]string{"Smith, John"}, "Smith, John"},
+	} {
+		if got := Join(c.in); got != c.want {
+			t.Errorf("Join(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
