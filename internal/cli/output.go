@@ -20,12 +20,9 @@ type outputFlag struct {
 // outputVar defines the flag on cmd, its default being the first format,
 // with its completion. json lists the formats --jq can read.
 func outputVar(cmd *cobra.Command, p *string, name string, formats []string, json ...string) *outputFlag {
-	usage := "output format: " + strings.Join(formats, ", ")
-	if name == "output" {
-		cmd.Flags().StringVarP(p, name, "o", formats[0], usage)
-	} else {
-		cmd.Flags().StringVar(p, name, formats[0], usage)
-	}
+	// -o is the shorthand everywhere, validate's --format included: a
+	// user who typed `validate -o json` meant it.
+	cmd.Flags().StringVarP(p, name, "o", formats[0], "output format: "+strings.Join(formats, ", "))
 	completeFlag(cmd, name, fixed(formats...))
 	return &outputFlag{cmd: cmd, name: name, formats: formats, json: json, value: p}
 }
