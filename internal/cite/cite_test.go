@@ -136,6 +136,11 @@ func FuzzBibTeXFieldsBalanced(f *testing.F) {
 				t.Errorf("bibName(%q) = %q: unbalanced braces", s, out)
 			}
 		}
+		for name, out := range map[string]string{"doi": bibDOI(s), "url": bibURL(s)} {
+			if strings.Contains(out, `\`) || strings.Contains(out, "^^") {
+				t.Errorf("%s(%q) = %q: a TeX command", name, s, out)
+			}
+		}
 		if out := risText(s); strings.ContainsAny(out, "\r\n") {
 			t.Errorf("risText(%q) = %q: a line break", s, out)
 		}
@@ -151,6 +156,24 @@ func TestBibDOIVerbatim(t *testing.T) {
 	} {
 		if got := bibDOI(in); got != want {
 			t.Errorf("bibDOI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Nothing in a DOI or URL reaches LaTeX as a command: natbib's styles print
+// the doi field as \doi{#1}, "doi: #1" without the url package, so a
+// backslash (or TeX's "^^5c") in the field would run \input or \write18.
+func TestBibDOIAndURLHoldNoTeXCommand(t *testing.T) {
+	for in, want := range map[string]string{
+		`10.1000/x\input/etc/passwd`:       `10.1000/x%5Cinput/etc/passwd`,
+		`10.1000/x^^5cinput/etc/passwd`:    `10.1000/x%5E^5cinput/etc/passwd`,
+		`10.1000/x\immediate\write18%7Bls`: `10.1000/x%5Cimmediate%5Cwrite18%7Bls`,
+	} {
+		if got := bibDOI(in); got != want {
+			t.Errorf("bibDOI(%q) = %q, want %q", in, got, want)
+		}
+		if got, want := bibURL("https://doi.org/"+in), "https://doi.org/"+want; got != want {
+			t.Errorf("bibURL(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

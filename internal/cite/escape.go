@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -207,15 +208,22 @@ func bibName(n names.Name) string {
 // bibDOI writes a DOI as it is: bibtex copies the field, and pandoc and
 // biblatex read doi verbatim, so "\_" would stay in the DOI. Only braces
 // (which BibTeX counts) are percent-encoded, as in a DOI URL, and white
-// space and control characters, which no DOI has, go.
+// space and control characters, which no DOI has, go. So is what LaTeX
+// would run as a command: natbib's styles print the doi field as
+// \doi{...}, which is "doi: #1" when the url package is not loaded, so
+// "10.1000/x\input/etc/passwd" would include that file in the document.
+// A backslash ("\", or "^^5c" as TeX also reads it) is percent-encoded,
+// which the DOI resolver reads back.
 func bibDOI(d string) string {
 	var b strings.Builder
-	for _, r := range d {
+	for i, r := range d {
 		switch {
 		case r == '{':
 			b.WriteString("%7B")
 		case r == '}':
 			b.WriteString("%7D")
+		case texCommand(d, i):
+			b.WriteString(percent(r))
 		case unicode.IsSpace(r) || isControl(r):
 		default:
 			b.WriteRune(r)
@@ -225,14 +233,18 @@ func bibDOI(d string) string {
 }
 
 // bibURL percent-encodes what BibTeX or a URL cannot hold.
+// A backslash is encoded as in bibDOI: a style may print the url field
+// outside \url{}, and browsers read "\" as "/" anyway.
 func bibURL(u string) string {
 	var b strings.Builder
-	for _, r := range u {
+	for i, r := range u {
 		switch {
 		case r == '{':
 			b.WriteString("%7B")
 		case r == '}':
 			b.WriteString("%7D")
+		case texCommand(u, i):
+			b.WriteString(percent(r))
 		case r == ' ':
 			b.WriteString("%20")
 		case unicode.IsSpace(r) || isControl(r):
@@ -242,6 +254,15 @@ func bibURL(u string) string {
 	}
 	return b.String()
 }
+
+// texCommand reports whether the character at s[i] would let TeX read a
+// command: a backslash, or the first "^" of "^^", TeX's notation for any
+// character ("^^5cinput" is "\input").
+func texCommand(s string, i int) bool {
+	return s[i] == '\\' || s[i] == '^' && i+1 < len(s) && s[i+1] == '^'
+}
+
+func percent(r rune) string { return fmt.Sprintf("%%%02X", r) }
 
 // risText is one line of plain text: RIS reads a tag at the start of each
 // line, so white space (line breaks included) is folded to single spaces and
