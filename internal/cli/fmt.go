@@ -110,6 +110,7 @@ type formatted struct {
 
 func runFmt(o *FmtOptions) error {
 	l := newLoader(o.Factory)
+	l.regularOnly = o.Write
 	if o.Write {
 		defer cleanOnSignal()()
 	}

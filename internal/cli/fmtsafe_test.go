@@ -293,3 +293,34 @@ func TestFmtWriteOtherOwnerNotRoot(t *testing.T) {
 	}
 	noTemps(t, dir)
 }
+
+// fmt --write rewrites regular files only; a FIFO named on the command line
+// is refused before it is opened, so fmt neither waits for a writer nor
+// replaces the FIFO with a file.
+func TestFmtWriteFIFO(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.md")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	done := make(chan result, 1)
+	go func() { done <- run(t, "", "fmt", "--write", fifo) }()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(5 * time.Second):
+		// Release the reader so the test can end.
+		if w, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			w.Close()
+		}
+		<-done
+		t.Fatal("fmt --write waited on a FIFO")
+	}
+	if want := "vagut: " + fifo + ": not rewritten: not a regular file\n"; r.code != 1 || r.stderr != want {
+		t.Errorf("exit %d, stderr %q, want %q", r.code, r.stderr, want)
+	}
+	if info, err := os.Lstat(fifo); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO was replaced: %v %v", info, err)
+	}
+	noTemps(t, dir)
+}

@@ -120,6 +120,10 @@ type loader struct {
 
 	files, papers, failed int
 	duplicates            int // papers read but left out as the same paper as another file
+	// regularOnly refuses what is not a regular file before opening it:
+	// fmt --write replaces nothing else, and opening a FIFO would wait for
+	// a writer that may never come.
+	regularOnly bool
 
 	mu        sync.Mutex // one writer on stderr at a time: errors and progress
 	progress  bool       // a progress line is on screen
@@ -269,6 +273,9 @@ func (l *loader) read(path string) ([]byte, error) {
 	}
 	if info.IsDir() {
 		return nil, errors.New("is a folder, not a file")
+	}
+	if l.regularOnly && !info.Mode().IsRegular() {
+		return nil, errors.New("not rewritten: not a regular file")
 	}
 	if info.Size() > limit {
 		return nil, fmt.Errorf("%s, larger than --max-size %s", formatSize(info.Size()), formatSize(limit))
