@@ -66,7 +66,7 @@ func idLink(id *string) string {
 func EntitiesMarkdown(w io.Writer, rows []index.Row, papers int) error {
 	var b strings.Builder
 	b.WriteString("# vagut entities\n\n")
-	fmt.Fprintf(&b, "%d entities in %s.\n", len(rows), count(papers, "paper"))
+	fmt.Fprintf(&b, "%s in %s.\n", countEntities(len(rows)), count(papers, "paper"))
 	if len(rows) > 0 {
 		b.WriteString("\n")
 		tableRow(&b, "Entity", "Type", "ID", "Papers", "Mentions", "Also named", "Paper ids")
@@ -84,6 +84,14 @@ func EntitiesMarkdown(w io.Writer, rows []index.Row, papers int) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// countEntities is "1 entity", "2 entities".
+func countEntities(n int) string {
+	if n == 1 {
+		return "1 entity"
+	}
+	return fmt.Sprintf("%d entities", n)
 }
 
 func count(n int, noun string) string {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/vagut/vagut/internal/digest"
+	"github.com/vagut/vagut/internal/index"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -51,5 +52,22 @@ func TestMarkdownEscapesAndLinks(t *testing.T) {
 	}
 	if strings.Contains(out, "javascript:") {
 		t.Errorf("a non-http Source URL became a link:\n%s", out)
+	}
+}
+
+// One entity is "1 entity", not "1 entities", in the table and on a terminal.
+func TestEntitiesCountOne(t *testing.T) {
+	rows := []index.Row{{Type: "disease", Name: "sepsis", Papers: 1, Mentions: 1, PaperIDs: []string{"p1"}}}
+	var md, term strings.Builder
+	if err := EntitiesMarkdown(&md, rows, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := EntitiesTerminal(&term, rows, 1, Term{Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"markdown": md.String(), "terminal": term.String()} {
+		if !strings.Contains(out, "1 entity in 1 paper.") {
+			t.Errorf("%s: no %q in\n%s", name, "1 entity in 1 paper.", out)
+		}
 	}
 }

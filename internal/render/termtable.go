@@ -146,7 +146,7 @@ func EntitiesTerminal(w io.Writer, rows []index.Row, papers int, t Term) error {
 			{text: strconv.Itoa(r.Papers)}, {text: strconv.Itoa(r.Mentions)},
 			{text: sanitize.Line(strings.Join(others, ", "))}, {text: sanitize.Line(strings.Join(r.PaperIDs, ", "))}}
 	}
-	title := fmt.Sprintf("%d entities in %s.", len(rows), count(papers, "paper"))
+	title := fmt.Sprintf("%s in %s.", countEntities(len(rows)), count(papers, "paper"))
 	// Lists of other names and papers give way first; an id last.
 	return termTable(w, t, title, header, cells, map[int]bool{3: true, 4: true},
 		[]give{{5, 12}, {6, 12}, {0, 16}, {1, 7}, {5, 6}, {6, 6}, {0, 10}, {2, 12}, {2, 8}, {0, 6}, {5, 2}, {6, 4}})
