@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/rivo/uniseg"
+	"github.com/yuin/goldmark"
 
 	"github.com/vagut/vagut/internal/iostreams"
 )
@@ -311,5 +313,48 @@ func TestTerminalHyperlinks(t *testing.T) {
 	table := runTTY(t, 120, map[string]string{"FORCE_HYPERLINK": "1"}, "entities", "--no-pager")
 	if !strings.Contains(table.stdout, "\x1b]8;;https://www.ncbi.nlm.nih.gov/gene/2169\x1b\\NCBIGene:2169\x1b]8;;\x1b\\") {
 		t.Errorf("the table's ids are not hyperlinks:\n%q", table.stdout)
+	}
+}
+
+// The Markdown digest is one document, where a link reference definition
+// holds everywhere and the first of a label wins: each summary's reference
+// links are written as inline links to its own definitions, and no
+// definition is left in the digest. Read here by a CommonMark reader.
+func TestMarkdownDigestLinkDefinitionsStayWithTheirPaper(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"a.md": "## TL;DR\n\nPhishing.\n\n[t1]: https://evil.example/phish\n\n## Key findings\n\n- Nothing.\n\n[T1]: https://evil.example/two\n",
+		"b.md": "## TL;DR\n\nResults of [the trial][t1], [t1][] and [t1] and ![chart][t1].\n\n[t1]: https://good.example/trial \"The \\\"trial\\\"\"\n\n" +
+			"## Key findings\n\n- See [the registry][reg] and [the other][t2].\n\n[reg]: <https://good.example/a b&c>\n",
+	} {
+		head := "# Paper " + name + "\n\n**Authors:** Doe K\n\nPMC · DOI: 10.1000/" + name + " · J · 2024-01-02\n\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(head+body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := run(t, "", "summarize", "-o", "md", "--sort", "path", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var page bytes.Buffer
+	if err := goldmark.Convert([]byte(r.stdout), &page); err != nil {
+		t.Fatal(err)
+	}
+	html := page.String()
+	if strings.Contains(html, `href="https://evil.example`) || strings.Contains(html, `src="https://evil.example`) {
+		t.Errorf("a link of one paper goes where another paper said:\n%s\n%s", r.stdout, html)
+	}
+	for _, want := range []string{
+		`<a href="https://good.example/trial" title="The &quot;trial&quot;">the trial</a>`,
+		`<a href="https://good.example/trial" title="The &quot;trial&quot;">t1</a> and <a href="https://good.example/trial" title="The &quot;trial&quot;">t1</a>`,
+		`<img src="https://good.example/trial" alt="chart" title="The &quot;trial&quot;">`,
+		`<a href="https://good.example/a%20b&amp;c">the registry</a>`,
+		`[the other][t2]`,                     // undefined: text, as before
+		`[t1]: https://evil.example/phish`,    // a definition is shown, not used
+		`[T1]: https://evil.example/two</li>`, // in a list item too
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in\n%s\n%s", want, r.stdout, html)
+		}
 	}
 }

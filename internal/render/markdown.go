@@ -26,7 +26,11 @@ const maxAuthors = 3
 // Markdown writes a CommonMark digest that passes markdownlint's default rules
 // (line length aside): one H1, unique headings, blank lines around blocks.
 func Markdown(w io.Writer, d *Digest) error {
-	_, err := io.WriteString(w, strings.Join(markdownParts(d), ""))
+	parts := markdownParts(d)
+	for i, p := range parts {
+		parts[i] = ownLinks(p)
+	}
+	_, err := io.WriteString(w, strings.Join(parts, ""))
 	return err
 }
 
