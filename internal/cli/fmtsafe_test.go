@@ -324,3 +324,42 @@ func TestFmtWriteFIFO(t *testing.T) {
 	}
 	noTemps(t, dir)
 }
+
+// A file this user may not write (mode 0644, another owner) is refused as
+// such, not called read-only: its mode says it is writable.
+func TestFmtWriteNotWritableByUser(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to make a file owned by another user and to run as a third one")
+	}
+	dir := t.TempDir()
+	for d := dir; d != filepath.Dir(d) && d != os.TempDir(); d = filepath.Dir(d) {
+		os.Chmod(d, 0o777)
+	}
+	bin := filepath.Join(dir, "cli.test")
+	self, err := os.ReadFile(os.Args[0])
+	if err != nil || os.WriteFile(bin, self, 0o755) != nil {
+		t.Skip("cannot copy the test binary")
+	}
+	path := filepath.Join(dir, "b.md")
+	before := readText(t, "testdata/corpus/crlf-rat.md")
+	os.WriteFile(path, []byte(before), 0o644)
+	os.Chmod(path, 0o644)
+	if err := os.Chown(path, 1000, 1000); err != nil {
+		t.Skip(err)
+	}
+	cmd := exec.Command(bin, "-test.run=^TestFmtAsUserHelper$")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "VAGUT_FMT_AS_USER_FILE="+path)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	want := "vagut: " + path + ": not rewritten: not writable by this user (mode 0644)\n"
+	if cmd.ProcessState == nil || cmd.ProcessState.ExitCode() != 1 || stderr.String() != want {
+		t.Errorf("%v, stderr %q, want exit 1 and %q", err, stderr.String(), want)
+	}
+	if readText(t, path) != before {
+		t.Error("the file changed")
+	}
+	noTemps(t, dir)
+}

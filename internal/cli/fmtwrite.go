@@ -111,8 +111,11 @@ func (s *snapshot) replace(src, out []byte) (err error) {
 	switch {
 	case ok && own.nlink > 1:
 		return fmt.Errorf("has %d hard links: replacing it would split them; format a copy (vagut fmt FILE > NEW) and copy it back", own.nlink)
-	case !writable(filepath.Join(s.dir, s.name), s.info):
+	case s.info.Mode().Perm()&0o222 == 0:
 		return fmt.Errorf("read-only file (mode %#o)", s.info.Mode().Perm())
+	case !writable(filepath.Join(s.dir, s.name), s.info):
+		// The mode lets someone write it, only not this user.
+		return fmt.Errorf("not writable by this user (mode %#o)", s.info.Mode().Perm())
 	}
 
 	tmp, err := newTemp(s.dir)
