@@ -1,8 +1,12 @@
 package render
 
 import (
+	"encoding/json"
+	"io"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/vagut/vagut/internal/digest"
 	"github.com/vagut/vagut/internal/index"
@@ -69,5 +73,30 @@ func TestEntitiesCountOne(t *testing.T) {
 		if !strings.Contains(out, "1 entity in 1 paper.") {
 			t.Errorf("%s: no %q in\n%s", name, "1 entity in 1 paper.", out)
 		}
+	}
+}
+
+// One summary holding DEL, a C1 control, NEL or U+FFFF does not stop the
+// YAML output ("control characters are not allowed"), and the value read
+// back from the YAML is the value in the JSON.
+func TestYAMLControlCharacters(t *testing.T) {
+	value := "a\x1b]0;x\x07 \x7f \u0085 \u009b31m \uffff \u202e z"
+	js, err := json.Marshal(map[string]any{"papers": []any{map[string]string{"title": value}}, "note": value})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := YAML(&b, func(w io.Writer) error { _, err := w.Write(js); return err }); err != nil {
+		t.Fatalf("YAML: %v", err)
+	}
+	var back struct {
+		Papers []struct{ Title string }
+		Note   string
+	}
+	if err := yaml.Unmarshal([]byte(b.String()), &back); err != nil {
+		t.Fatalf("the YAML does not read back: %v\n%s", err, b.String())
+	}
+	if len(back.Papers) != 1 || back.Papers[0].Title != value || back.Note != value {
+		t.Errorf("read back %+v, want %q", back, value)
 	}
 }

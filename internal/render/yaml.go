@@ -93,11 +93,33 @@ func yamlItems(out *bytes.Buffer, items []json.RawMessage) error {
 
 func yamlOfJSON(js []byte) (string, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(js, &doc); err != nil {
+	if err := yaml.Unmarshal(yamlSafeJSON(js), &doc); err != nil {
 		return "", err
 	}
 	plain(&doc)
 	return yamlOf(&doc)
+}
+
+// yamlSafeJSON escapes what encoding/json writes as it is but the YAML
+// reader refuses ("control characters are not allowed": DEL, the C1
+// controls, U+FFFE, U+FFFF) or reads as a line break (U+0085), so that one
+// summary holding such a character cannot stop the YAML output. They can
+// only be in strings, where \uXXXX means the same character.
+func yamlSafeJSON(js []byte) []byte {
+	unsafe := func(r rune) bool { return r == 0x7f || r >= 0x80 && r <= 0x9f || r == 0xfffe || r == 0xffff }
+	if bytes.IndexFunc(js, unsafe) < 0 {
+		return js
+	}
+	var b bytes.Buffer
+	b.Grow(len(js) + 16)
+	for _, r := range string(js) {
+		if unsafe(r) {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.Bytes()
 }
 
 func yamlOf(v any) (string, error) {
