@@ -124,6 +124,10 @@ func runFmt(o *FmtOptions) error {
 		out, err := format.Source(path, src)
 		r := formatted{src: src, out: out, err: err}
 		if err == nil && o.Write && !bytes.Equal(out, src) {
+			if throughLink(path, o.Paths) {
+				r.err = errors.New("reached through a symbolic link in a folder: not followed by --write (name the file to rewrite the link's target)")
+				return r
+			}
 			// Learn which file was read while the bytes are fresh: the
 			// rename later replaces this file or nothing.
 			r.snap, r.err = pin(path, src)
@@ -186,6 +190,37 @@ func runFmt(o *FmtOptions) error {
 		return &exitError{l.code}
 	}
 	return nil
+}
+
+// throughLink reports whether path, found by walking a folder named in
+// roots, is reached through a symbolic link below that folder (the file
+// itself or a folder on the way). Such a link may point anywhere, out of
+// the folder too: a summary folder shared with others, or a pull request,
+// could make fmt --write rewrite a file that is none of its business.
+// gofmt -w does not follow them either. A file named on the command line
+// is the user's choice and is followed.
+func throughLink(path string, roots []string) bool {
+	for _, root := range roots {
+		if filepath.Clean(root) == filepath.Clean(path) {
+			return false
+		}
+	}
+	for _, root := range roots {
+		rel, err := filepath.Rel(root, path)
+		if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		realRoot, err1 := filepath.EvalSymlinks(root)
+		real, err2 := filepath.EvalSymlinks(path)
+		if err1 != nil || err2 != nil {
+			return true // cannot tell: do not risk it
+		}
+		if real != filepath.Join(realRoot, rel) {
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // unifiedDiff is the diff gofmt -d prints: a "diff" line naming the two

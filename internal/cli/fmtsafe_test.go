@@ -363,3 +363,39 @@ func TestFmtWriteNotWritableByUser(t *testing.T) {
 	}
 	noTemps(t, dir)
 }
+
+// A symbolic link met while walking a folder is not followed by --write:
+// notes/v.md -> ../victim.md (a file out of the folder) and notes/sub ->
+// ../elsewhere were rewritten through the walk. Named, a link is followed
+// (TestFmtFollowsSymlinks).
+func TestFmtWriteFolderLinkNotFollowed(t *testing.T) {
+	root := t.TempDir()
+	src := readText(t, "testdata/corpus/crlf-rat.md")
+	notes, elsewhere := filepath.Join(root, "notes"), filepath.Join(root, "elsewhere")
+	for _, d := range []string{notes, elsewhere} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	victim, deep := filepath.Join(root, "victim.md"), filepath.Join(elsewhere, "w.md")
+	own := filepath.Join(notes, "own.md")
+	for _, f := range []string{victim, deep, own} {
+		if err := os.WriteFile(f, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if os.Symlink("../victim.md", filepath.Join(notes, "v.md")) != nil || os.Symlink("../elsewhere", filepath.Join(notes, "sub")) != nil {
+		t.Skip("no symbolic links")
+	}
+	r := run(t, "", "fmt", "--write", notes)
+	const why = ": not rewritten: reached through a symbolic link in a folder: not followed by --write (name the file to rewrite the link's target)\n"
+	if r.code != 1 || !strings.Contains(r.stderr, filepath.Join(notes, "v.md")+why) || !strings.Contains(r.stderr, filepath.Join(notes, "sub", "w.md")+why) {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if readText(t, victim) != src || readText(t, deep) != src {
+		t.Error("a file out of the folder was rewritten through a link")
+	}
+	if readText(t, own) == src {
+		t.Error("the folder's own file was not rewritten")
+	}
+}
