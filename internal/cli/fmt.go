@@ -54,8 +54,10 @@ that was read, unchanged (same device, inode, size, modification time and
 bytes, checked just before the rename); otherwise it is named and left as
 it is. The new text goes to a temporary file in the same folder, synced,
 given the file's mode, owner and group, and renamed over the file, so a
-crash never leaves half a summary. A symbolic link (named or found in a
-folder) is followed: its target is rewritten and the link stays a link.
+crash never leaves half a summary. A symbolic link named on the command
+line is followed: its target is rewritten and the link stays a link. A link
+met while walking a folder (the file or a folder on the way) is not
+followed by --write, as gofmt -w does not: it may point out of the folder.
 Read-only files, files fmt could not give back their owner, and files with
 several hard links (replacing one would split them, writing in place could
 not be atomic) are refused. SIGINT and SIGTERM remove the temporary file
