@@ -251,6 +251,9 @@ func Parse(s string) (Name, bool) {
 	if IsGroup(s) {
 		return Name{Literal: s}, true
 	}
+	if t := trimMarkers(s); t != "" {
+		s = t
+	}
 	if strings.Contains(s, ",") {
 		return inverted(s), true
 	}
@@ -286,6 +289,28 @@ func Parse(s string) (Name, bool) {
 	n.Particle, n.Family = splitParticle(words[start:])
 	return n, true
 }
+
+// markers are what journals print after an author's name and people copy
+// with it: affiliation numbers ("Omar A1,2", "Doe K¹"), the corresponding
+// author's "*", and "†", "‡", "§", "¶", "#" notes. No name ends in them.
+const markers = "0123456789,*†‡§¶#⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+// trimMarkers removes markers written straight after the last letter of a
+// name: "Doe K1,2*" → "Doe K"; "Smith JB 2nd" and "Study Group 2" keep theirs.
+func trimMarkers(s string) string {
+	t := strings.TrimRight(s, markers)
+	if t == s || t == "" {
+		return s
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if !unicode.IsLetter(r) && r != '.' {
+		return s
+	}
+	return t
+}
+
+// isMarkers: an item of nothing but markers, the rest of "Omar A1,2".
+func isMarkers(s string) bool { return s != "" && strings.Trim(s, markers+" ") == "" }
 
 // splitParticle takes the lower-case particles off the front of a family
 // name: "van der Poll" → "van der", "Poll"; "Da Silva" stays whole.
@@ -361,6 +386,17 @@ func Split(text string) []string {
 			}
 		}
 	}
+	// "Omar A1,2, Smith B3": the "2" after the comma is the rest of the
+	// first author's affiliation numbers, not an author.
+	merged := items[:0]
+	for _, it := range items {
+		if n := len(merged); n > 0 && sep == "," && isMarkers(it) && strings.TrimRight(merged[n-1], markers) != merged[n-1] {
+			merged[n-1] += "," + it
+			continue
+		}
+		merged = append(merged, it)
+	}
+	items = merged
 	// "et al." at the end of an item: "Smith J et al."
 	var out []string
 	for _, it := range items {

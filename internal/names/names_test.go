@@ -87,6 +87,13 @@ var parseCases = []struct {
 	{"Human Microbiome Project Consortium", Name{Literal: "Human Microbiome Project Consortium"}},
 	{"ECMONet", Name{Literal: "ECMONet"}},
 	{"REVA", Name{Literal: "REVA"}},
+	// Affiliation and corresponding-author marks copied from a journal page
+	{"Doe K*", Name{Given: "K.", Family: "Doe"}},
+	{"Doe K¹", Name{Given: "K.", Family: "Doe"}},
+	{"Amr Omar1,2*", Name{Given: "Amr", Family: "Omar"}},
+	{"Omar A†", Name{Given: "A.", Family: "Omar"}},
+	{"Smith, John1", Name{Given: "John", Family: "Smith"}},
+	{"Smith JB 2nd", Name{Given: "J. B.", Family: "Smith", Suffix: "2nd"}},
 	// A stray "and"
 	{"and ECMONet", Name{Literal: "ECMONet"}},
 	{"and John Smith", Name{Given: "John", Family: "Smith"}},
@@ -142,6 +149,8 @@ func TestSplit(t *testing.T) {
 		{"Yang S, Zhou H\nCruz-Cosme R", []string{"Yang S", "Zhou H", "Cruz-Cosme R"}},
 		{"Yang S, , Zhou H", []string{"Yang S", "Zhou H"}},
 		{"Smith, John, Jane Doe", []string{"Smith", "John", "Jane Doe"}},
+		{"Omar A1,2, Smith B3, Doe K1,3*", []string{"Omar A1,2", "Smith B3", "Doe K1,3*"}},
+		{"Amr Omar1,2, Jonas Ødegaard2", []string{"Amr Omar1,2", "Jonas Ødegaard2"}},
 	} {
 		if diff := cmp.Diff(c.want, Split(c.in)); diff != "" {
 			t.Errorf("Split(%q) (-want +got):\n%s", c.in, diff)
@@ -156,6 +165,7 @@ func TestJoinRoundTrips(t *testing.T) {
 		{"Smith, John", "Doe, Jane"},
 		{"Omar", "Amr"}, // two one-word authors, from "Omar; Amr"
 		{"Smith J", "et al."},
+		{"Omar A1,2", "Smith B3"},
 	} {
 		if got := Split(Join(as)); !same(got, as) {
 			t.Errorf("Split(Join(%q)) = %q", as, got)
