@@ -251,6 +251,13 @@ func Parse(s string) (Name, bool) {
 	if IsGroup(s) {
 		return Name{Literal: s}, true
 	}
+	// A note after the name: "Doe K (deceased)", "Smith J (corresponding author)".
+	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") && !strings.ContainsAny(s[i+2:len(s)-1], "()") {
+		if IsGroup(strings.TrimSpace(s[:i])) { // "REVA (Réseau Européen de ...)"
+			return Name{Literal: s}, true
+		}
+		s = strings.TrimSpace(s[:i])
+	}
 	if t := trimMarkers(s); t != "" {
 		s = t
 	}

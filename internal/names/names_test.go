@@ -94,6 +94,9 @@ var parseCases = []struct {
 	{"Omar A†", Name{Given: "A.", Family: "Omar"}},
 	{"Smith, John1", Name{Given: "John", Family: "Smith"}},
 	{"Smith JB 2nd", Name{Given: "J. B.", Family: "Smith", Suffix: "2nd"}},
+	{"Doe K (deceased)", Name{Given: "K.", Family: "Doe"}},
+	{"Amr Omar (corresponding author)", Name{Given: "Amr", Family: "Omar"}},
+	{"REVA (Réseau Européen en Ventilation Artificielle)", Name{Literal: "REVA (Réseau Européen en Ventilation Artificielle)"}},
 	// A stray "and"
 	{"and ECMONet", Name{Literal: "ECMONet"}},
 	{"and John Smith", Name{Given: "John", Family: "Smith"}},
