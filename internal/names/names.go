@@ -409,7 +409,9 @@ func Split(text string) []string {
 	for _, it := range items {
 		w := strings.Fields(it)
 		if len(w) > 2 && IsOthers(strings.Join(w[len(w)-2:], " ")) {
-			out = append(out, strings.Join(w[:len(w)-2], " "), strings.Join(w[len(w)-2:], " "))
+			// "Smith, John, et al." in a list separated by semicolons: the
+			// comma before "et al." separates, it is not the name's.
+			out = append(out, strings.TrimRight(strings.Join(w[:len(w)-2], " "), ", "), strings.Join(w[len(w)-2:], " "))
 			continue
 		}
 		out = append(out, it)

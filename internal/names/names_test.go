@@ -152,6 +152,7 @@ func TestSplit(t *testing.T) {
 		{"Yang S, Zhou H\nCruz-Cosme R", []string{"Yang S", "Zhou H", "Cruz-Cosme R"}},
 		{"Yang S, , Zhou H", []string{"Yang S", "Zhou H"}},
 		{"Smith, John, Jane Doe", []string{"Smith", "John", "Jane Doe"}},
+		{"Doe, Jane; Smith, John, et al.", []string{"Doe, Jane", "Smith, John", "et al."}},
 		{"Omar A1,2, Smith B3, Doe K1,3*", []string{"Omar A1,2", "Smith B3", "Doe K1,3*"}},
 		{"Amr Omar1,2, Jonas Ødegaard2", []string{"Amr Omar1,2", "Jonas Ødegaard2"}},
 	} {
