@@ -273,6 +273,11 @@ func Parse(s string) (Name, bool) {
 	if len(words) == 1 {
 		return Name{Family: words[0], Suffix: suffix}, true
 	}
+	// Chinese, Japanese and Korean names in their own scripts are written
+	// family name first: "李 小龙", "山田 太郎", "김 민수".
+	if len(words) == 2 && suffix == "" && eastAsian(s) {
+		return Name{Family: words[0], Given: words[1]}, true
+	}
 	// PubMed: "Yang S", "van der Poll T", "Da Silva D", "O'Brien JM", "Smith J.-C.".
 	last := words[len(words)-1]
 	if initials(last) && !allInitials(words[:len(words)-1]) {
@@ -318,6 +323,21 @@ func trimMarkers(s string) string {
 
 // isMarkers: an item of nothing but markers, the rest of "Omar A1,2".
 func isMarkers(s string) bool { return s != "" && strings.Trim(s, markers+" ") == "" }
+
+// eastAsian reports whether every letter of s is Han, Hiragana, Katakana or Hangul.
+func eastAsian(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return false
+		}
+		letters++
+	}
+	return letters > 0
+}
 
 // splitParticle takes the lower-case particles off the front of a family
 // name: "van der Poll" → "van der", "Poll"; "Da Silva" stays whole.

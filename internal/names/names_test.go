@@ -87,6 +87,11 @@ var parseCases = []struct {
 	{"Human Microbiome Project Consortium", Name{Literal: "Human Microbiome Project Consortium"}},
 	{"ECMONet", Name{Literal: "ECMONet"}},
 	{"REVA", Name{Literal: "REVA"}},
+	// East Asian names in their own scripts: family name first
+	{"李 小龙", Name{Given: "小龙", Family: "李"}},
+	{"山田 太郎", Name{Given: "太郎", Family: "山田"}},
+	{"김 민수", Name{Given: "민수", Family: "김"}},
+	{"李小龙", Name{Family: "李小龙"}},
 	// Affiliation and corresponding-author marks copied from a journal page
 	{"Doe K*", Name{Given: "K.", Family: "Doe"}},
 	{"Doe K¹", Name{Given: "K.", Family: "Doe"}},
