@@ -119,6 +119,12 @@ func runEntities(o *EntitiesOptions) error {
 	if !ok {
 		return &exitError{l.code}
 	}
+	if err := checkTypes(papers, "--type", o.Filter.Types...); err != nil {
+		return err
+	}
+	if err := checkTypes(papers, "--pairs", o.PairA, o.PairB); err != nil {
+		return err
+	}
 	// The filters choose the papers; --type chooses the rows, so it must not
 	// narrow what --entity matches here.
 	paperFilter := o.Filter

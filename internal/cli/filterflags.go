@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/vagut/vagut/internal/summary"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -83,4 +85,42 @@ func (ff *filterFlags) filter() (digest.Filter, error) {
 		return f, usagef("--since %s is after --until %s", ff.since, ff.until)
 	}
 	return f, nil
+}
+
+// checkTypes refuses a type (--type, --group-by, --pairs) that is neither
+// one the format knows nor one present in the papers read: a typo would
+// otherwise give an empty answer without a word.
+func checkTypes(papers []*summary.Paper, flag string, types ...string) error {
+	known := knownTypes
+	var present map[string]bool
+	for _, t := range types {
+		if t == "" || slices.Contains(known, t) {
+			continue
+		}
+		if present == nil {
+			present = map[string]bool{}
+			for _, p := range papers {
+				for _, e := range p.LinkedEntities {
+					present[e.Type] = true
+				}
+				for _, e := range p.Entities {
+					present[e.Type] = true
+				}
+			}
+		}
+		if !present[t] {
+			all := slices.Clone(known)
+			for k := range present {
+				if !slices.Contains(all, k) {
+					all = append(all, k)
+				}
+			}
+			slices.Sort(all[len(known):])
+			if flag == "--group-by" {
+				all = append([]string{"year", "journal"}, all...)
+			}
+			return usagef("%s: no entity type %q in the papers read (want %s)", flag, t, orList(all))
+		}
+	}
+	return nil
 }

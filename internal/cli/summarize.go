@@ -218,6 +218,14 @@ func runSummarize(o *SummarizeOptions) error {
 func collectSummarize(o *SummarizeOptions, l *loader, files []string) error {
 	collecting()
 	papers := loadFiles(l, files)
+	if err := checkTypes(papers, "--type", o.Filter.Types...); err != nil {
+		return err
+	}
+	if o.GroupBy != "year" && o.GroupBy != "journal" {
+		if err := checkTypes(papers, "--group-by", o.GroupBy); err != nil {
+			return err
+		}
+	}
 	kept := selectPapers(papers, &o.Filter, o.Sort, o.Limit)
 	d := &render.Digest{Papers: kept, Total: len(papers), Filter: &o.Filter, Sort: o.Sort, Limit: o.Limit,
 		Sections: o.Sections, Workers: l.set.jobs}
