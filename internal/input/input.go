@@ -116,7 +116,7 @@ func (w *walker) walkReal(dir, real string) {
 		w.errs = append(w.errs, &Warning{Path: dir, Msg: "symbolic link loop, not followed again"})
 		return
 	}
-	if k, ok := keyOf(dir); ok {
+	if k, ok := keyOf(real); ok {
 		if w.visited[k] {
 			return // its files are listed already
 		}
@@ -152,12 +152,15 @@ func (w *walker) walkReal(dir, real string) {
 				}
 				continue
 			}
+			// Resolved from the folder's own resolved path, not from p: p
+			// grows with every link followed, and resolving it again at
+			// each level made a ladder of links cubic in its depth.
 			switch {
 			case info.IsDir():
-				w.walk(p)
+				w.walkReal(p, realPath(filepath.Join(real, name)))
 			case hasExt(name) && info.Mode().IsRegular():
 				w.found++
-				w.add(p, "")
+				w.add(p, realPath(filepath.Join(real, name)))
 			}
 			continue
 		}
