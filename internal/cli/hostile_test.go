@@ -102,40 +102,42 @@ func writeTemp(t testing.TB, name, content string) string {
 	return p
 }
 
-// doubling fails when the time of run at size 2n exceeds 2.5 times the time
-// at n: the best of five runs each, after a warm-up, so that a busy machine
-// does not fail it. setup prepares an input outside the timing.
+// doubling fails when the CPU time of run grows more than 2.5 times per
+// doubling of its input. It times sizes n and 4n (two doublings, so that one
+// step's cache or collector effects do not decide alone) and compares the
+// ratio with 2.5²: linear work gives 4, n log n about 4.5, quadratic 16. Each
+// time is the best of five runs after a warm-up, interleaved, in CPU time, so
+// that a busy machine does not fail it. setup prepares an input outside the
+// timing.
 func doubling(t *testing.T, n int, setup func(n int) func()) {
 	t.Helper()
 	const bound = 2.5
-	small, large := setup(n), setup(2*n)
+	small, large := setup(n), setup(4*n)
 	small()
 	large()
-	// A shared machine can slow one run down at any moment: a ratio past
-	// the bound is measured again, and fails when it stays past it. A
-	// quadratic run fails every time.
-	var ratio float64
+	// A ratio past the bound is measured again, and fails when it stays
+	// past it. A quadratic run fails every time.
+	var perDoubling float64
 	var a, b time.Duration
 	for range 3 {
-		// Interleaved, so that a load on the machine weighs on both sizes.
 		a, b = time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
 		for range 5 {
 			runtime.GC() // no collection left over from the run before
-			start := time.Now()
+			start := cpuTime()
 			small()
-			a = min(a, time.Since(start))
+			a = min(a, cpuTime()-start)
 			runtime.GC()
-			start = time.Now()
+			start = cpuTime()
 			large()
-			b = min(b, time.Since(start))
+			b = min(b, cpuTime()-start)
 		}
-		ratio = float64(b) / float64(a)
-		t.Logf("n=%d: %v, 2n: %v, ratio %.2f", n, a, b, ratio)
-		if ratio <= bound {
+		perDoubling = math.Sqrt(float64(b) / float64(max(a, time.Microsecond)))
+		t.Logf("n=%d: %v, 4n: %v, %.2f× per doubling (CPU time)", n, a, b, perDoubling)
+		if perDoubling <= bound {
 			return
 		}
 	}
-	t.Errorf("doubling the input from %d took %.1f× the time (%v → %v); want at most %.1f×", n, ratio, a, b, bound)
+	t.Errorf("each doubling of the input from %d to %d took %.1f× the time (%v → %v); want at most %.1f×", n, 4*n, perDoubling, a, b, bound)
 }
 
 // Complexity guard: for each generator, time grows in proportion to the input.
