@@ -1,0 +1,45 @@
+package parse
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Placeholders are the texts `vagut new` writes in the sections a person
+// still has to write, one per section key. A section whose only content is
+// its placeholder is read as unwritten: no finding, no entity, no text in
+// any digest; validate flags it (VG014) and fmt prints it back as it is.
+// They are plain paragraphs so that they show in every Markdown viewer.
+var Placeholders = map[string]string{
+	"tldr":               "TODO: the paper in one or two sentences.",
+	"contribution":       "TODO: what the paper adds to what was known.",
+	"key_findings":       "TODO: the key findings, one per bullet (- finding).",
+	"abstract":           "TODO: the paper's abstract.",
+	"linked_entities":    "TODO: the entities of the title and abstract (vagut new --entities FILE fills this list).",
+	"full_text_entities": "TODO: the entities of the full text (vagut new --entities FILE fills this list).",
+	"full_text":          "TODO: the full text's URL.",
+}
+
+// SectionOrder is the order of the sections vagut knows, as summaries write them.
+var SectionOrder = []string{"tldr", "contribution", "key_findings", "abstract", "linked_entities", "full_text_entities", "full_text"}
+
+// placeholder reports whether the blocks of a section are just the
+// placeholder of its key: one paragraph of exactly that text.
+func (p *parser_) placeholder(key string, blocks []ast.Node) bool {
+	want, ok := Placeholders[key]
+	if !ok || len(blocks) != 1 {
+		return false
+	}
+	para, ok := blocks[0].(*ast.Paragraph)
+	if !ok || para.Lines().Len() == 0 {
+		return false
+	}
+	// Cheap refusal first: most sections are not placeholders.
+	seg := para.Lines().At(0)
+	first := bytes.TrimLeft(seg.Value(p.src), " \t")
+	if len(first) < 5 || string(first[:5]) != "TODO:" {
+		return false
+	}
+	return p.paragraph(para).text == want
+}
