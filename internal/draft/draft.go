@@ -231,12 +231,23 @@ var (
 	blockStart = regexp.MustCompile(`^(?:#{1,6}(?:\s|$)|>|<|` + "```" + `|~~~|(?:[-*_=]\s*){3,}$|\|)`)
 )
 
-// paragraphText is text such as an abstract as one paragraph: its own
-// paragraphs joined (a line that starts a heading, list, quote, fence, HTML
-// block or Source line would otherwise change the summary's structure), and
-// a start that Markdown would read as such a block escaped.
+// paragraphText is text such as an abstract as paragraphs, each on one line
+// (a line that starts a heading, list, quote, fence, HTML block or Source
+// line would otherwise change the summary's structure), and a start that
+// Markdown would read as such a block escaped.
 func paragraphText(s string) string {
-	s = oneLine(s)
+	var paras []string
+	for _, para := range blankLines.Split(s, -1) {
+		if t := escapeStart(oneLine(para)); t != "" {
+			paras = append(paras, t)
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+var blankLines = regexp.MustCompile(`\n[ \t\r\f\v]*\n`)
+
+func escapeStart(s string) string {
 	if s == "" {
 		return ""
 	}
@@ -257,16 +268,27 @@ func paragraphText(s string) string {
 // SourceURL is the URL of the summary's Source line: the record's URL when
 // it is an absolute http(s) URL, else the PMC article, else the DOI link.
 func SourceURL(r Record) string {
-	if u := oneLine(r.URL); httpURL(u) {
+	u := oneLine(r.URL)
+	// A DOI link says less than the PMC article: the PMC id is the paper's id.
+	if httpURL(u) && !isDOILink(u) {
 		return u
 	}
 	if pmc := PMCID(r); pmc != "" {
 		return "https://pmc.ncbi.nlm.nih.gov/articles/" + pmc + "/"
 	}
+	if httpURL(u) {
+		return u
+	}
 	if d := doi.Bare(oneLine(r.DOI)); d != "" && !strings.ContainsAny(d, " ·|•<>") {
 		return doi.URL(d)
 	}
 	return ""
+}
+
+func isDOILink(u string) bool {
+	low := strings.ToLower(u)
+	return strings.HasPrefix(low, "https://doi.org/") || strings.HasPrefix(low, "http://doi.org/") ||
+		strings.HasPrefix(low, "https://dx.doi.org/") || strings.HasPrefix(low, "http://dx.doi.org/")
 }
 
 var urlShape = regexp.MustCompile(`^https?://[^\s/?#<>]+[^\s<>]*$`)

@@ -135,7 +135,9 @@ func (p *bibParser) advance(n int) {
 	p.i += n
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
 
 func (p *bibParser) space() {
 	for p.i < len(p.src) && isSpace(p.src[p.i]) {

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -343,7 +344,7 @@ func readCSL(src []byte) (Result, error) {
 			}
 		}
 		r := draft.Record{Key: jsonText(it.ID), Title: fromCSLText(it.Title), DOI: strings.TrimSpace(it.DOI),
-			URL: strings.TrimSpace(it.URL), PMCID: it.PMCID, Abstract: fromCSLText(it.Abstract)}
+			URL: strings.TrimSpace(it.URL), PMCID: it.PMCID, Abstract: paragraphs(it.Abstract, fromCSLText)}
 		r.Journal = fromCSLText(jsonText(it.ContainerTitle))
 		switch it.Type {
 		case "article", "post", "manuscript", "preprint", "posted-content":
@@ -418,6 +419,19 @@ func cslISO(d *cslDate) string {
 		return d.Raw
 	}
 	return d.Literal
+}
+
+var blankLines = regexp.MustCompile(`\n[ \t\r\f\v]*\n`)
+
+// paragraphs converts each paragraph of s, kept apart by a blank line.
+func paragraphs(s string, conv func(string) string) string {
+	var out []string
+	for _, p := range blankLines.Split(s, -1) {
+		if t := conv(p); t != "" {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, "\n\n")
 }
 
 // cslTags are CSL-JSON's rich-text tags as inline Markdown.
