@@ -15,6 +15,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/vagut/vagut/internal/curie"
 	"github.com/vagut/vagut/internal/doi"
 	"github.com/vagut/vagut/internal/format"
@@ -56,6 +58,9 @@ func Build(r Record, ents *pubtator.Lists) ([]byte, []Note, error) {
 		}
 	}
 	opt := func(field, v string) *string {
+		if w := field_(v); w != oneLine(v) {
+			note("%s %q written as %q: \" · \", \" | \" and \" • \" separate the metadata fields", field, oneLine(v), w)
+		}
 		v = field_(v)
 		if v == "" {
 			return nil
@@ -342,7 +347,11 @@ func FileName(r Record) string {
 
 func safeName(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	// Accents come off (é → e) rather than the whole letter.
+	for _, r := range norm.NFKD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
 		switch {
 		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-'):
 			b.WriteRune(r)

@@ -253,7 +253,7 @@ func one(category, id string) ([]writtenID, []string) {
 		return []writtenID{{text: id}}, nil
 	}
 	if strings.ContainsAny(id, reserved) || strings.IndexFunc(id, unicode.IsControl) >= 0 {
-		return nil, []string{fmt.Sprintf("id %q cannot be written in an entity list (brackets, commas or control characters): written as (-)", id)}
+		return nil, []string{fmt.Sprintf("id %q cannot be written in an entity list (brackets, commas or control characters): left out", id)}
 	}
 	return []writtenID{{text: strings.Join(strings.Fields(id), " "), bracket: true}}, nil
 }

@@ -120,7 +120,7 @@ func readPubTator(r io.Reader) ([]Document, error) {
 			continue
 		}
 		cols := strings.Split(text, "\t")
-		if len(cols) >= 2 && strings.EqualFold(cols[1], "relation") || len(cols) == 5 && !isNumber(cols[1]) {
+		if len(cols) >= 3 && len(cols) <= 5 && !isNumber(cols[1]) {
 			// Relations (BC5CDR's CID lines, PubTator3's relations) join two
 			// entities; vagut new lists entities only.
 			if relations == 0 {

@@ -43,6 +43,10 @@ func fromLaTeX(s string) string {
 	var closers []string
 	var pending rune // an accent waiting for its letter
 	emit := func(t string) {
+		if pending != 0 {
+			// \'\i is an accented i: the dotless i is only there for the accent.
+			t = strings.NewReplacer("ı", "i", "ȷ", "j").Replace(t)
+		}
 		b.WriteString(t)
 		if pending != 0 && t != "" {
 			b.WriteRune(pending)
