@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/vagut/vagut/internal/draft"
+	"github.com/vagut/vagut/internal/names"
 	"github.com/vagut/vagut/internal/parse"
 )
 
@@ -77,17 +78,37 @@ type name struct {
 	given, family, suffix, literal string
 }
 
-// written is the author as the summary writes it: "Given Family", with the
-// suffix after, or the group's name whole.
+// written is the author as the summary writes it, read back by vagut's one
+// name parser (internal/names) to the same given and family names: "Given
+// Family" where that reads right ("Lena Hoffmann", "Tom van der Poll"),
+// else "Family, Given" ("Da Silva, Daniel"), which says which is which.
 func (n name) written() string {
-	switch {
-	case n.literal != "":
+	if n.literal != "" {
 		return n.literal
-	case n.given == "":
+	}
+	if n.given == "" {
 		return strings.TrimSpace(n.family + " " + n.suffix)
 	}
-	return strings.TrimSpace(n.given + " " + n.family + " " + n.suffix)
+	natural := strings.TrimSpace(n.given + " " + n.family + " " + n.suffix)
+	inverted := n.family + ", " + n.given
+	if n.suffix != "" {
+		inverted += ", " + n.suffix
+	}
+	if n.reads(natural) {
+		return natural
+	}
+	return inverted
 }
+
+// reads reports whether names.Parse reads s as n.
+func (n name) reads(s string) bool {
+	got, ok := names.Parse(s)
+	return ok && got.Literal == "" && loose(got.Given) == loose(n.given) &&
+		got.FullFamily() == n.family && got.Suffix == n.suffix
+}
+
+// loose compares given names as initials are spelled either way: "JM", "J. M.", "J.M.".
+func loose(s string) string { return strings.NewReplacer(".", "", " ", "").Replace(s) }
 
 func unused(set map[string]bool) []string {
 	out := make([]string, 0, len(set))
@@ -114,7 +135,7 @@ func readBib(src string) (Result, error) {
 	for i, e := range entries {
 		f := func(k string) string { return fromLaTeX(e.fields[k]) }
 		r := draft.Record{Key: e.key, Title: f("title"), DOI: plainField(e.fields["doi"]), URL: plainField(e.fields["url"]),
-			Abstract: f("abstract"), PMCID: plainField(e.fields["pmcid"])}
+			Abstract: paragraphs(e.fields["abstract"], fromLaTeX), PMCID: plainField(e.fields["pmcid"])}
 		r.Journal = f("journal")
 		if r.Journal == "" {
 			r.Journal = f("journaltitle")

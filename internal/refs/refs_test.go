@@ -151,3 +151,25 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
+
+// Authors are written so that vagut's name parser reads the same family
+// name back: naturally where it can, inverted where it cannot.
+func TestWrittenNames(t *testing.T) {
+	for _, c := range []struct {
+		n    name
+		want string
+	}{
+		{name{given: "Lena", family: "Hoffmann"}, "Lena Hoffmann"},
+		{name{given: "Tom", family: "van der Poll"}, "Tom van der Poll"},
+		{name{given: "Daniel", family: "Da Silva"}, "Daniel Da Silva"},
+		{name{given: "María", family: "García López"}, "García López, María"},
+		{name{given: "J. M.", family: "O'Brien"}, "J. M. O'Brien"},
+		{name{given: "John", family: "Smith", suffix: "Jr."}, "John Smith Jr."},
+		{name{family: "Omar"}, "Omar"},
+		{name{literal: "RECOVERY Collaborative Group"}, "RECOVERY Collaborative Group"},
+	} {
+		if got := c.n.written(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.n, got, c.want)
+		}
+	}
+}
