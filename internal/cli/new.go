@@ -61,6 +61,9 @@ kept with (-), a type vagut does not know under its own category. Commas
 and brackets in a mention, which the entity syntax reserves, are written in
 their full-width forms (Ca（2+）).
 
+The Source line is the record's URL (--url), else the PMC article, else the
+DOI link; without any of them there is none, and validate says so (VG006).
+
 Files go to -o DIR (created if missing; default: the first paths: folder of
 .vagut.yaml, else the current folder), named by the paper's PMC id, else its
 DOI (10.1007/s10047-025-01543-6 → 10.1007_s10047-025-01543-6.md), else the
@@ -106,6 +109,9 @@ exists, a record has no title, ...) or --entities could not be read;
 					return usagef("give --title (and --author, --doi, ...) or --from FILE")
 				}
 			}
+			if cmd.Flags().Changed("output") && opts.OutDir == "" {
+				return usagef("-o: give a folder")
+			}
 			if !cmd.Flags().Changed("output") {
 				cfg, err := f.Config()
 				if err != nil {
@@ -137,7 +143,7 @@ exists, a record has no title, ...) or --entities could not be read;
 	fs.StringVar(&opts.From, "from", "", "read the papers from a citation record `FILE` (.bib, .json CSL-JSON, .ris)")
 	fs.StringArrayVar(&opts.IDs, "id", nil, "only the entry with citation `KEY` (repeatable)")
 	fs.StringVar(&opts.Entities, "entities", "", "fill the entity lists from PubTator annotations `FILE` (PubTator or BioC-JSON)")
-	fs.StringVarP(&opts.OutDir, "output", "o", ".", "write into `DIR` (default: the first paths: folder of .vagut.yaml, else .)")
+	fs.StringVarP(&opts.OutDir, "output", "o", "", "write into `DIR` (default: the first paths: folder of .vagut.yaml, else .)")
 	return cmd
 }
 
