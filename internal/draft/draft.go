@@ -20,6 +20,7 @@ import (
 	"github.com/vagut/vagut/internal/curie"
 	"github.com/vagut/vagut/internal/doi"
 	"github.com/vagut/vagut/internal/format"
+	"github.com/vagut/vagut/internal/names"
 	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/pubdate"
 	"github.com/vagut/vagut/internal/pubtator"
@@ -53,9 +54,15 @@ func Build(r Record, ents *pubtator.Lists) ([]byte, []Note, error) {
 		return nil, nil, fmt.Errorf("no title")
 	}
 	for _, a := range r.Authors {
-		if a = authorText(a); a != "" {
-			p.Authors = append(p.Authors, a)
+		a = authorText(a)
+		if a == "" {
+			continue
 		}
+		if _, ok := names.Parse(a); !ok && !names.IsOthers(a) {
+			note("author %q left out: not a name", a)
+			continue
+		}
+		p.Authors = append(p.Authors, a)
 	}
 	opt := func(field, v string) *string {
 		if w := field_(v); w != oneLine(v) {
@@ -115,21 +122,21 @@ func Build(r Record, ents *pubtator.Lists) ([]byte, []Note, error) {
 		p.Headings = append(p.Headings, h)
 	}
 	out := format.Print(p)
-	// The printed summary must be what fmt prints and read back as built:
+	// The printed summary must read back as built and be what fmt prints:
 	// a field that would not is an error, never a silent change.
-	canon, err := format.Source("new.md", out)
-	if err != nil {
-		return nil, notes, fmt.Errorf("cannot be written as a summary that reads back the same: %v", err)
-	}
-	if string(canon) != string(out) {
-		return nil, notes, fmt.Errorf("cannot be written in canonical form")
-	}
 	q, err := parse.Parse("new.md", out)
 	if err != nil {
 		return nil, notes, err
 	}
 	if err := same(p, q); err != nil {
 		return nil, notes, err
+	}
+	canon, err := format.Source("new.md", out)
+	if err != nil {
+		return nil, notes, fmt.Errorf("cannot be written as a summary that reads back the same: %v", err)
+	}
+	if string(canon) != string(out) {
+		return nil, notes, fmt.Errorf("cannot be written in canonical form")
 	}
 	return out, notes, nil
 }
@@ -211,9 +218,11 @@ func oneLine(s string) string {
 // split it (" · ", " | ", " • "), which become " / ".
 func field_(s string) string {
 	s = oneLine(s)
-	s = strings.NewReplacer("·", "/", "|", "/", "•", "/").Replace(s)
+	s = separators.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
+
+var separators = strings.NewReplacer("·", "/", "|", "/", "•", "/")
 
 // authorText is one author: one line, without the separators of an Authors
 // line (";") that would cut it in two.

@@ -47,6 +47,7 @@ func TestHostileFields(t *testing.T) {
 		"placeholder as abstract":  {Title: "T", Abstract: "TODO: the paper's abstract.", DOI: "10.1/x"},
 		"separators in journal":    {Title: "T", Journal: "Science · AAAS | Weekly • Print", Date: "2020-01-02", DOI: "10.1/x"},
 		"escape in author":         {Title: "T", Authors: []string{"Ana\x1b[31m Silva", "Ben; Ode", "Ca\u202eth"}, DOI: "10.1/x"},
+		"odd authors":              {Title: "T", Authors: []string{"and", "Smith, John", "et al.", "Ivanov II", "WHO"}, DOI: "10.1/x"},
 		"control in journal":       {Title: "T", Journal: "Crit\rCare\x00", DOI: "10.1/x"},
 		"date-like journal":        {Title: "T", Journal: "Critical Care", Date: "May 2018", DOI: "10.1/x"},
 		"fence in abstract":        {Title: "T", Abstract: "```\ncode", DOI: "10.1/x"},

@@ -8,6 +8,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+var dotless = strings.NewReplacer("ı", "i", "ȷ", "j")
+
 // accents are LaTeX's accent commands as combining marks.
 var accents = map[string]rune{
 	`"`: '\u0308', `'`: '\u0301', "`": '\u0300', "^": '\u0302', "~": '\u0303', "=": '\u0304', ".": '\u0307',
@@ -45,7 +47,7 @@ func fromLaTeX(s string) string {
 	emit := func(t string) {
 		if pending != 0 {
 			// \'\i is an accented i: the dotless i is only there for the accent.
-			t = strings.NewReplacer("ı", "i", "ȷ", "j").Replace(t)
+			t = dotless.Replace(t)
 		}
 		b.WriteString(t)
 		if pending != 0 && t != "" {

@@ -108,7 +108,9 @@ func (n name) reads(s string) bool {
 }
 
 // loose compares given names as initials are spelled either way: "JM", "J. M.", "J.M.".
-func loose(s string) string { return strings.NewReplacer(".", "", " ", "").Replace(s) }
+func loose(s string) string { return looseRepl.Replace(s) }
+
+var looseRepl = strings.NewReplacer(".", "", " ", "")
 
 func unused(set map[string]bool) []string {
 	out := make([]string, 0, len(set))
@@ -170,11 +172,10 @@ func readBib(src string) (Result, error) {
 
 // plainField is a value that is no text (a DOI, a URL, a date): braces and
 // the escapes of LaTeX's special characters taken off, nothing else.
-func plainField(s string) string {
-	s = strings.NewReplacer(`\_`, "_", `\&`, "&", `\%`, "%", `\#`, "#", `\$`, "$", `\{`, "{", `\}`, "}",
-		`\textasciitilde{}`, "~", `\textbackslash{}`, `\`, "{", "", "}", "").Replace(s)
-	return strings.TrimSpace(s)
-}
+func plainField(s string) string { return strings.TrimSpace(plainEscapes.Replace(s)) }
+
+var plainEscapes = strings.NewReplacer(`\_`, "_", `\&`, "&", `\%`, "%", `\#`, "#", `\$`, "$", `\{`, "{", `\}`, "}",
+	`\textasciitilde{}`, "~", `\textbackslash{}`, `\`, "{", "", "}", "")
 
 // bibName reads one BibTeX name: "First von Last", "von Last, First" or
 // "von Last, Jr, First"; a name wholly in braces is an organisation.
@@ -501,8 +502,19 @@ func readRIS(src string) (Result, error) {
 	notUsed := map[string]bool{}
 	var cur map[string][]string
 	var curLine int
+	// The value being read, its continuation lines collected and joined
+	// once (joining line by line would grow as the square of its length).
 	var last string
+	var parts []string
+	endValue := func() {
+		if cur != nil && last != "" && len(parts) > 1 {
+			vs := cur[last]
+			vs[len(vs)-1] = strings.Join(parts, " ")
+		}
+		parts = nil
+	}
 	flush := func() {
+		endValue()
 		if cur == nil {
 			return
 		}
@@ -514,13 +526,13 @@ func readRIS(src string) (Result, error) {
 		tag, value, ok := risLine(line)
 		if !ok {
 			if cur != nil && last != "" && strings.TrimSpace(line) != "" {
-				vs := cur[last]
-				vs[len(vs)-1] += " " + strings.TrimSpace(line)
+				parts = append(parts, strings.TrimSpace(line))
 			} else if strings.TrimSpace(line) != "" {
 				return res, fmt.Errorf("%d: want \"TAG  - value\"", n+1)
 			}
 			continue
 		}
+		endValue()
 		switch tag {
 		case "TY":
 			flush()
@@ -537,7 +549,7 @@ func readRIS(src string) (Result, error) {
 			notUsed[tag] = true
 		}
 		cur[tag] = append(cur[tag], value)
-		last = tag
+		last, parts = tag, []string{value}
 	}
 	if cur != nil {
 		return res, fmt.Errorf("%d: entry without ER", curLine)
