@@ -2,8 +2,8 @@ package pubtator
 
 import (
 	"fmt"
-	"strings"
 	"runtime"
+	"strings"
 	"testing"
 )
 
