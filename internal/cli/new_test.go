@@ -404,3 +404,33 @@ func TestNewDefaultFolder(t *testing.T) {
 		t.Errorf("not written into the paths: folder (%v); stdout %q", err, r.stdout)
 	}
 }
+
+// VG014 is a warning by default and an error when the config says so.
+func TestPlaceholderSeverityFromConfig(t *testing.T) {
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes")
+	if r := run(t, "", "new", "--title", "T", "--doi", "10.1/s", "-o", notes); r.code != 0 {
+		t.Fatalf("new: %d %s", r.code, r.stderr)
+	}
+	cfg := filepath.Join(dir, ".vagut.yaml")
+	if err := os.WriteFile(cfg, []byte("rules:\n  placeholder: error\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "", "--config", cfg, "validate", notes)
+	if r.code != 1 || strings.Count(r.stdout, ": error: ") != 7 || !strings.Contains(r.stdout, "[VG014/placeholder]") {
+		t.Errorf("exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+// --from - reads the record from standard input, its format from its content.
+func TestNewFromStdin(t *testing.T) {
+	dir := t.TempDir()
+	csl := `[{"id":"k","type":"article-journal","title":"From stdin","author":[{"family":"Silva","given":"Ana"}],"DOI":"10.1/stdin"}]`
+	r := run(t, csl, "new", "--from", "-", "-o", dir)
+	if r.code != 0 || r.stdout != filepath.Join(dir, "10.1_stdin.md")+"\n" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if got := mustRead(t, filepath.Join(dir, "10.1_stdin.md")); !strings.HasPrefix(got, "# From stdin\n\n**Authors:** Ana Silva\n\nDOI: 10.1/stdin\n") {
+		t.Errorf("%s", got)
+	}
+}
