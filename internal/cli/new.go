@@ -144,7 +144,43 @@ exists, a record has no title, ...) or --entities could not be read;
 	fs.StringArrayVar(&opts.IDs, "id", nil, "only the entry with citation `KEY` (repeatable)")
 	fs.StringVar(&opts.Entities, "entities", "", "fill the entity lists from PubTator annotations `FILE` (PubTator or BioC-JSON)")
 	fs.StringVarP(&opts.OutDir, "output", "o", "", "write into `DIR` (default: the first paths: folder of .vagut.yaml, else .)")
+	completeFlag(cmd, "source", fixed("PMC", "PubMed", "arXiv", "bioRxiv", "medRxiv"))
+	completeFlag(cmd, "from", fileExt("bib", "bibtex", "json", "ris"))
+	completeFlag(cmd, "id", recordKeys)
+	completeFlag(cmd, "entities", fileExt("pubtator", "txt", "tsv", "json", "biocjson"))
+	completeFlag(cmd, "output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return nil, cobra.ShellCompDirectiveFilterDirs
+	})
 	return cmd
+}
+
+func fileExt(exts ...string) cobra.CompletionFunc {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return exts, cobra.ShellCompDirectiveFilterFileExt
+	}
+}
+
+// recordKeys offers the citation keys of the --from file already typed.
+func recordKeys(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+	from, _ := cmd.Flags().GetString("from")
+	if from == "" || from == "-" {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	src, err := os.ReadFile(from)
+	if err != nil || len(src) > maxRecordFile {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	res, err := refs.Read(refs.Detect(from, src), src)
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var keys []string
+	for _, e := range res.Entries {
+		if e.Record.Key != "" {
+			keys = append(keys, e.Record.Key)
+		}
+	}
+	return keys, cobra.ShellCompDirectiveNoFileComp
 }
 
 // newEntry is one summary to write and where its record came from.

@@ -95,22 +95,22 @@ func Build(r Record, ents *pubtator.Lists) ([]byte, []Note, error) {
 	} else if r.URL != "" {
 		note("URL %q left out: not an absolute http(s) URL", oneLine(r.URL))
 	}
-	for _, key := range parse.SectionOrder {
-		h := summary.Heading{Text: validateName(key), Key: key, Level: 2}
-		switch key {
-		case "abstract":
+	for _, sec := range summary.Sections {
+		h := summary.Heading{Text: sec.Name, Key: sec.Key, Level: 2}
+		switch sec.Key {
+		case summary.Abstract:
 			if a := paragraphText(r.Abstract); a != "" {
 				p.Abstract = &a
 			} else {
 				h.Placeholder = true
 			}
-		case "linked_entities":
+		case summary.LinkedEntities:
 			if ents != nil && len(ents.Linked) > 0 {
 				p.LinkedEntities = entities(ents.Linked)
 			} else {
 				h.Placeholder = true
 			}
-		case "full_text_entities":
+		case summary.FullTextEntities:
 			if ents != nil && len(ents.FullText) > 0 {
 				p.Entities = entities(ents.FullText)
 			} else {
@@ -180,13 +180,6 @@ func ids(es []summary.Entity) []string {
 		out = append(out, e.Category+"|"+e.Name+"|"+summary.Str(e.ID)+"|"+strings.Join(e.Aliases, ";"))
 	}
 	return out
-}
-
-func validateName(key string) string {
-	return map[string]string{
-		"tldr": "TL;DR", "contribution": "Contribution", "key_findings": "Key findings", "abstract": "Abstract",
-		"linked_entities": "Linked entities", "full_text_entities": "Full-text entities", "full_text": "Full text",
-	}[key]
 }
 
 func entities(es []pubtator.Entity) []summary.Entity {

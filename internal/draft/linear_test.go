@@ -14,8 +14,12 @@ import (
 // untrusted, and the work of writing it must grow no faster than it.
 func TestBuildLinear(t *testing.T) {
 	for name, rec := range map[string]func(n int) (Record, *pubtator.Lists){
-		"title":    func(n int) (Record, *pubtator.Lists) { return Record{Title: strings.Repeat("gut ", n), DOI: "10.1/x"}, nil },
-		"abstract": func(n int) (Record, *pubtator.Lists) { return Record{Title: "T", Abstract: strings.Repeat("- a\n\n", n)}, nil },
+		"title": func(n int) (Record, *pubtator.Lists) {
+			return Record{Title: strings.Repeat("gut ", n), DOI: "10.1/x"}, nil
+		},
+		"abstract": func(n int) (Record, *pubtator.Lists) {
+			return Record{Title: "T", Abstract: strings.Repeat("- a\n\n", n)}, nil
+		},
 		"authors": func(n int) (Record, *pubtator.Lists) {
 			r := Record{Title: "T"}
 			for i := 0; i < n/8; i++ {

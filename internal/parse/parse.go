@@ -181,7 +181,7 @@ func (p *parser_) document(doc ast.Node) {
 			seen[k] = s.heading.Line
 		}
 		if s.heading.Placeholder {
-			if k := s.heading.Key; k == "full_text" {
+			if s.heading.Key == summary.FullText {
 				p.paper.FullTextLine = s.heading.Line
 			}
 			continue

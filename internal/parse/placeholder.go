@@ -4,6 +4,8 @@ import (
 	"bytes"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/vagut/vagut/internal/summary"
 )
 
 // Placeholders are the texts `vagut new` writes in the sections a person
@@ -11,18 +13,15 @@ import (
 // its placeholder is read as unwritten: no finding, no entity, no text in
 // any digest; validate flags it (VG014) and fmt prints it back as it is.
 // They are plain paragraphs so that they show in every Markdown viewer.
-var Placeholders = map[string]string{
-	"tldr":               "TODO: the paper in one or two sentences.",
-	"contribution":       "TODO: what the paper adds to what was known.",
-	"key_findings":       "TODO: the key findings, one per bullet (- finding).",
-	"abstract":           "TODO: the paper's abstract.",
-	"linked_entities":    "TODO: the entities of the title and abstract (vagut new --entities FILE fills this list).",
-	"full_text_entities": "TODO: the entities of the full text (vagut new --entities FILE fills this list).",
-	"full_text":          "TODO: the full text's URL.",
+var Placeholders = map[summary.SectionKey]string{
+	summary.TLDR:             "TODO: the paper in one or two sentences.",
+	summary.Contribution:     "TODO: what the paper adds to what was known.",
+	summary.KeyFindings:      "TODO: the key findings, one per bullet (- finding).",
+	summary.Abstract:         "TODO: the paper's abstract.",
+	summary.LinkedEntities:   "TODO: the entities of the title and abstract (vagut new --entities FILE fills this list).",
+	summary.FullTextEntities: "TODO: the entities of the full text (vagut new --entities FILE fills this list).",
+	summary.FullText:         "TODO: the full text's URL.",
 }
-
-// SectionOrder is the order of the sections vagut knows, as summaries write them.
-var SectionOrder = []string{"tldr", "contribution", "key_findings", "abstract", "linked_entities", "full_text_entities", "full_text"}
 
 // placeholder reports whether the blocks of a section are just the
 // placeholder of its key: one paragraph of exactly that text.

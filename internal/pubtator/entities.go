@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/vagut/vagut/internal/curie"
+	"github.com/vagut/vagut/internal/summary"
 )
 
 // Entity is one entity of a list, ready to write in the summary's syntax.
@@ -45,26 +46,36 @@ type Lists struct {
 	FullText []Entity // from the body
 }
 
-// kinds maps PubTator's types to the summary's categories, in the order
-// the lists print them.
+// kinds maps PubTator's types (PubTator3, PubTator Central, tmVar, BC5CDR)
+// to the summary's entity types, in the order the lists print them.
 var kinds = []struct {
-	category string
-	types    []string
+	typ   summary.EntityType
+	types []string
 }{
-	{"Genes", []string{"gene", "genes", "geneorgeneproduct", "protein"}},
-	{"Diseases", []string{"disease", "diseases", "diseaseorphenotypicfeature"}},
-	{"Chemicals", []string{"chemical", "chemicals", "chemicalentity", "drug"}},
-	{"Species", []string{"species", "organism", "organismtaxon"}},
-	{"Cell lines", []string{"cellline", "cell_line", "cell line", "celllines"}},
-	{"Variants", []string{"variant", "variants", "mutation", "dnamutation", "proteinmutation", "snp",
+	{summary.Gene, []string{"gene", "genes", "geneorgeneproduct", "protein"}},
+	{summary.Disease, []string{"disease", "diseases", "diseaseorphenotypicfeature"}},
+	{summary.Chemical, []string{"chemical", "chemicals", "chemicalentity", "drug"}},
+	{summary.SpeciesT, []string{"species", "organism", "organismtaxon"}},
+	{summary.CellLine, []string{"cellline", "cell_line", "cell line", "celllines"}},
+	{summary.Variant, []string{"variant", "variants", "mutation", "dnamutation", "proteinmutation", "snp",
 		"dnaallele", "proteinallele", "acidchange", "sequencevariant"}},
+}
+
+// categoryName is the category label the format writes for a type: "Genes".
+func categoryName(t summary.EntityType) string {
+	for _, d := range summary.EntityTypes {
+		if d.Type == t {
+			return d.Category
+		}
+	}
+	return t
 }
 
 var categoryOf = func() map[string]string {
 	m := map[string]string{}
 	for _, k := range kinds {
 		for _, t := range k.types {
-			m[t] = k.category
+			m[t] = categoryName(k.typ)
 		}
 	}
 	return m
@@ -72,7 +83,7 @@ var categoryOf = func() map[string]string {
 
 func rank(category string) int {
 	for i, k := range kinds {
-		if k.category == category {
+		if categoryName(k.typ) == category {
 			return i
 		}
 	}
@@ -198,7 +209,7 @@ func writtenIDs(category, raw string) ([]writtenID, []string) {
 	case "", "-", "none", "null", "n/a", "na":
 		return nil, nil
 	}
-	if category == "Variants" {
+	if category == categoryName(summary.Variant) {
 		if m := rsRE.FindStringSubmatch(raw); m != nil {
 			return []writtenID{{text: "dbSNP:rs" + m[1]}}, nil
 		}
@@ -229,22 +240,22 @@ func one(category, id string) ([]writtenID, []string) {
 		local = id[i+1:]
 	}
 	switch category {
-	case "Genes":
+	case categoryName(summary.Gene):
 		if digits(local) && (local == id || strings.EqualFold(curie.Prefix(id), "NCBIGene") || strings.EqualFold(curie.Prefix(id), "Gene")) {
 			return []writtenID{{text: "NCBI Gene " + local, bracket: true}}, nil
 		}
-	case "Species":
+	case categoryName(summary.SpeciesT):
 		if digits(local) && (local == id || strings.HasPrefix(strings.ToLower(id), "ncbitaxon") || strings.HasPrefix(strings.ToLower(id), "taxon")) {
 			return []writtenID{{text: "taxon " + local, bracket: true}}, nil
 		}
-	case "Diseases", "Chemicals":
+	case categoryName(summary.Disease), categoryName(summary.Chemical):
 		if meshLocal.MatchString(id) {
 			return []writtenID{{text: "MESH:" + id}}, nil
 		}
 		if strings.EqualFold(curie.Prefix(id), "MESH") {
 			return []writtenID{{text: "MESH:" + local}}, nil
 		}
-	case "Cell lines":
+	case categoryName(summary.CellLine):
 		if l, ok := strings.CutPrefix(strings.ToUpper(id), "CVCL:"); ok {
 			return []writtenID{{text: "CVCL_" + l}}, nil
 		}
