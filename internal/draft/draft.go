@@ -75,6 +75,10 @@ func Build(r Record, ents *pubtator.Lists) ([]byte, []Note, error) {
 		return &v
 	}
 	p.Source = opt("source", r.Source)
+	if p.Source == nil && PMCID(r) != "" {
+		pmc := "PMC" // the paper is in PMC: its id says so
+		p.Source = &pmc
+	}
 	p.Journal = opt("journal", r.Journal)
 	if d := doi.Bare(oneLine(r.DOI)); d != "" {
 		if strings.ContainsAny(d, " ·|•") {

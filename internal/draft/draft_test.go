@@ -158,3 +158,16 @@ func TestEntitiesReadBack(t *testing.T) {
 		t.Errorf("got %s\nwant %s", strings.Join(got, ","), want)
 	}
 }
+
+// A paper with a PMC id is in PMC: the metadata line says so when the
+// record names no other source.
+func TestPMCSource(t *testing.T) {
+	out := check(t, Record{Title: "T", URL: "https://pmc.ncbi.nlm.nih.gov/articles/PMC12769693/", DOI: "10.1/x"})
+	if !strings.Contains(string(out), "\n\nPMC · DOI: 10.1/x\n\n") {
+		t.Errorf("%s", out)
+	}
+	out = check(t, Record{Title: "T", PMCID: "PMC1", Source: "Europe PMC"})
+	if !strings.Contains(string(out), "\n\nEurope PMC ·\n\n") {
+		t.Errorf("%s", out)
+	}
+}

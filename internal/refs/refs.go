@@ -372,9 +372,6 @@ func readCSL(src []byte) (Result, error) {
 		case "article", "post", "manuscript", "preprint", "posted-content":
 			r.Source = fromCSLText(it.Publisher)
 		}
-		if r.PMCID != "" && r.Source == "" {
-			r.Source = "PMC"
-		}
 		if it.Issued != nil {
 			r.Date = cslISO(it.Issued)
 		}

@@ -94,7 +94,7 @@ func TestCSL(t *testing.T) {
 	want := []draft.Record{{
 		Key: "omar2026", Title: "Heart–gut in *VA-ECMO* **now**", Authors: []string{"Amr Omar", "Tom van der Poll", "ELSO Group"},
 		Journal: "Journal of Artificial Organs", Date: "2026-01-05", DOI: "10.1007/s10047-025-01543-6", PMCID: "PMC12769693",
-		Source: "PMC", Abstract: "One.\n\nTwo \\*stars\\*.",
+		Abstract: "One.\n\nTwo \\*stars\\*.",
 	}, {Key: "7", Title: "Pre", Source: "medRxiv", Date: "2023-02"}}
 	var got []draft.Record
 	for _, e := range res.Entries {
