@@ -197,6 +197,7 @@ var (
 	rsBare    = regexp.MustCompile(`(?i)^rs(\d+)$`)
 	hgvsRE    = regexp.MustCompile(`(?:^|;)\s*HGVS:\s*([^;\s]+)`)
 	meshLocal = regexp.MustCompile(`^[CD]\d+$`)
+	hgvsBare  = regexp.MustCompile(`^[cgmnpr]\.\S+$`)
 )
 
 // writtenIDs turns PubTator's id field into the ids the summary writes.
@@ -218,6 +219,9 @@ func writtenIDs(category, raw string) ([]writtenID, []string) {
 		}
 		if m := hgvsRE.FindStringSubmatch(raw); m != nil {
 			return one(category, "HGVS:"+m[1])
+		}
+		if hgvsBare.MatchString(raw) {
+			return one(category, "HGVS:"+raw) // "p.V600E", "c.123A>G" as PubTator3 writes some
 		}
 		return one(category, raw)
 	}
@@ -260,10 +264,10 @@ func one(category, id string) ([]writtenID, []string) {
 			return []writtenID{{text: "CVCL_" + l}}, nil
 		}
 	}
-	if curie.IsIdentifier(id) && !strings.ContainsAny(id, reserved) {
+	if curie.IsIdentifier(id) && !strings.ContainsAny(id, idReserved) {
 		return []writtenID{{text: id}}, nil
 	}
-	if strings.ContainsAny(id, reserved) || strings.IndexFunc(id, unicode.IsControl) >= 0 {
+	if strings.ContainsAny(id, idReserved) || strings.IndexFunc(id, unicode.IsControl) >= 0 {
 		return nil, []string{fmt.Sprintf("id %q cannot be written in an entity list (brackets, commas or control characters): left out", id)}
 	}
 	return []writtenID{{text: strings.Join(strings.Fields(id), " "), bracket: true}}, nil
@@ -281,12 +285,17 @@ func digits(s string) bool {
 	return true
 }
 
-// reserved are the characters the entity syntax gives a meaning to.
-const reserved = ",()[]{}<>"
+// reserved are the characters the entity syntax gives a meaning to, and
+// "<", which would start raw HTML or a comment; ">" is harmless inside a
+// line and part of HGVS names ("c.123A>G").
+const reserved = ",()[]{}<"
+
+// idReserved are those an id may not hold.
+const idReserved = reserved
 
 // fullwidth spells reserved characters in a mention so that they read the
 // same and do not split or end the entity: "Ca(2+)" → "Ca（2+）".
-var fullwidth = strings.NewReplacer(",", "，", "(", "（", ")", "）", "[", "［", "]", "］", "{", "｛", "}", "｝", "<", "＜", ">", "＞")
+var fullwidth = strings.NewReplacer(",", "，", "(", "（", ")", "）", "[", "［", "]", "］", "{", "｛", "}", "｝", "<", "＜")
 
 // Clean makes a mention safe to write in an entity list: control characters
 // and line breaks become spaces, runs of spaces one, and the characters the

@@ -179,11 +179,26 @@ func TestClean(t *testing.T) {
 	for in, want := range map[string]string{
 		"IL-6, IL-8":      "IL-6， IL-8",
 		"a\nb\tc\u202ed":  "a b c d",
-		"[x] {y} <z>":     "［x］ ｛y｝ ＜z＞",
+		"[x] {y} <z>":     "［x］ ｛y｝ ＜z>",
 		"  spaced   out ": "spaced out",
 	} {
 		if got := Clean(in); got != want {
 			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestVariantIDs(t *testing.T) {
+	for raw, want := range map[string]string{
+		"tmVar:p|SUB|A|54|T;HGVS:p.A54T;VariantGroup:0;CorrespondingGene:2169;RS#:1799883": "dbSNP:rs1799883",
+		"rs113488022":                       "dbSNP:rs113488022",
+		"tmVar:c|SUB|A|123|G;HGVS:c.123A>G": "HGVS:c.123A>G",
+		"p.V600E":                           "HGVS:p.V600E",
+		"c.123A>G":                          "HGVS:c.123A>G",
+	} {
+		ids, notes := writtenIDs("Variants", raw)
+		if len(ids) != 1 || ids[0].text != want || ids[0].bracket || len(notes) != 0 {
+			t.Errorf("%q: %+v %v, want (%s)", raw, ids, notes, want)
 		}
 	}
 }
