@@ -434,3 +434,45 @@ func TestNewFromStdin(t *testing.T) {
 		t.Errorf("%s", got)
 	}
 }
+
+// Records written by a stranger: nothing leaves -o, nothing reaches the
+// terminal, no field changes the summary's structure or disables a rule.
+func TestNewHostileRecords(t *testing.T) {
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes")
+	r := run(t, "", "new", "--from", "testdata/records/hostile.bib", "-o", notes)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if strings.ContainsAny(r.stderr, "\x1b\x07") {
+		t.Errorf("control characters reached stderr: %q", r.stderr)
+	}
+	for _, want := range []string{`author "and" left out`, `written as "Science / AAAS / Weekly"`, `DOI "10.1000/hostile 2" left out`, `URL "javascript:alert(1)" left out`} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr does not say %q:\n%s", want, r.stderr)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	files, _ := os.ReadDir(notes)
+	if len(entries) != 1 || len(files) != 2 || files[0].Name() != "10.1000_hostile.1.md" || files[1].Name() != "esc.md" {
+		t.Errorf("files: %v in %s, %v in notes", entries, dir, files)
+	}
+	canonical(t, notes)
+	v := run(t, "", "validate", notes)
+	for _, line := range strings.Split(strings.TrimSpace(v.stdout), "\n") {
+		// esc.md has no usable URL or DOI: no Source line and no metadata line, as validate says.
+		if !strings.Contains(line, "[VG014/") && !strings.HasPrefix(line, filepath.Join(notes, "esc.md")) {
+			t.Errorf("unexpected: %s", line)
+		}
+	}
+	if n := strings.Count(v.stdout, "[VG014/"); n != 13 {
+		t.Errorf("%d placeholder warnings, want 6 + 7 (the comment in the abstract disables nothing):\n%s", n, v.stdout)
+	}
+	p, err := parse.Parse("x.md", []byte(mustRead(t, filepath.Join(notes, "10.1000_hostile.1.md"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Headings) != 7 || len(p.KeyFindings) != 0 || summary.Str(p.URL) != "https://doi.org/10.1000/hostile.1" {
+		t.Errorf("structure changed: %d headings, findings %v, Source %q", len(p.Headings), p.KeyFindings, summary.Str(p.URL))
+	}
+}

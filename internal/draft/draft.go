@@ -81,7 +81,7 @@ func Build(r Record, ents *pubtator.Lists) ([]byte, []Note, error) {
 	}
 	p.Journal = opt("journal", r.Journal)
 	if d := doi.Bare(oneLine(r.DOI)); d != "" {
-		if strings.ContainsAny(d, " ·|•") {
+		if !usableDOI(d) {
 			note("DOI %q left out: a DOI has no spaces or field separators", d)
 		} else {
 			p.DOI = &d
@@ -199,6 +199,11 @@ func entities(es []pubtator.Entity) []summary.Entity {
 	return out
 }
 
+// noComment keeps text from opening an HTML comment, which vagut would
+// read as a directive (<!-- vagut-disable ... -->) or hide: "&lt;" shows
+// the same "<" in every Markdown viewer.
+func noComment(s string) string { return strings.ReplaceAll(s, "<!--", "&lt;!--") }
+
 // oneLine drops control characters (line breaks, ESC, bidi overrides) and
 // joins runs of white space: a record's field is one line of text.
 func oneLine(s string) string {
@@ -208,7 +213,7 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
-	return strings.Join(strings.Fields(s), " ")
+	return noComment(strings.Join(strings.Fields(s), " "))
 }
 
 // field_ is a metadata field: one line without the separators that would
@@ -290,11 +295,14 @@ func SourceURL(r Record) string {
 	if httpURL(u) {
 		return u
 	}
-	if d := doi.Bare(oneLine(r.DOI)); d != "" && !strings.ContainsAny(d, " ·|•<>") {
+	if d := doi.Bare(oneLine(r.DOI)); usableDOI(d) {
 		return doi.URL(d)
 	}
 	return ""
 }
+
+// usableDOI: a DOI vagut writes has no spaces, field separators or brackets.
+func usableDOI(d string) bool { return d != "" && !strings.ContainsAny(d, " ·|•<>") }
 
 func isDOILink(u string) bool {
 	low := strings.ToLower(u)
@@ -343,7 +351,11 @@ const maxName = 120
 // else the citation key, else the title; always one plain name of letters,
 // digits, ".", "-" and "_" that cannot leave the folder it is written to.
 func FileName(r Record) string {
-	for _, cand := range []string{PMCID(r), doi.Bare(oneLine(r.DOI)), r.Key, slug(r.Title)} {
+	d := doi.Bare(oneLine(r.DOI))
+	if !usableDOI(d) {
+		d = "" // left out of the summary, so it names no file either
+	}
+	for _, cand := range []string{PMCID(r), d, r.Key, slug(r.Title)} {
 		if n := safeName(cand); n != "" {
 			return n + ".md"
 		}

@@ -53,6 +53,7 @@ func TestHostileFields(t *testing.T) {
 		"fence in abstract":        {Title: "T", Abstract: "```\ncode", DOI: "10.1/x"},
 		"journal alone":            {Title: "T", Journal: "Perfusion", URL: "https://example.org/p/V9"},
 		"repository alone":         {Title: "T", Source: "PMC", URL: "https://example.org/p/V9"},
+		"source alone":             {Title: "T", Source: "My Lab Server", URL: "https://example.org/p/V9"},
 	} {
 		t.Run(name, func(t *testing.T) { check(t, r) })
 	}
@@ -94,7 +95,8 @@ func TestFileName(t *testing.T) {
 		{Record{PMCID: "123"}, "PMC123.md"},
 		{Record{URL: "https://pmc.ncbi.nlm.nih.gov/articles/PMC8000001/", DOI: "10.1/x"}, "PMC8000001.md"},
 		{Record{DOI: "10.1007/s10047-025-01543-6", Key: "k"}, "10.1007_s10047-025-01543-6.md"},
-		{Record{DOI: "https://doi.org/10.1000/A<B>", Key: "k"}, "10.1000_A_B.md"},
+		{Record{DOI: "https://doi.org/10.1000/A:B(C)", Key: "k"}, "10.1000_A_B_C.md"},
+		{Record{DOI: "10.1000/a b", Key: "k"}, "k.md"}, // a DOI left out names no file
 		{Record{Key: "omar2026heartgut"}, "omar2026heartgut.md"},
 		{Record{Key: "../../etc/passwd"}, "etc_passwd.md"},
 		{Record{Key: ".."}, "untitled.md"},

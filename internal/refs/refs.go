@@ -144,6 +144,13 @@ func readBib(src string) (Result, error) {
 		}
 		if e.typ == "misc" || e.typ == "online" || e.typ == "unpublished" {
 			r.Source = f("howpublished")
+			// @misc{howpublished = {\url{...}}} is BibTeX's way to give a URL.
+			if hp := plainField(strings.TrimPrefix(strings.TrimSpace(e.fields["howpublished"]), `\url`)); strings.HasPrefix(hp, "http://") || strings.HasPrefix(hp, "https://") {
+				r.Source = ""
+				if r.URL == "" {
+					r.URL = hp
+				}
+			}
 			if r.Source == "" && (strings.EqualFold(e.fields["archiveprefix"], "arxiv") || strings.EqualFold(e.fields["eprinttype"], "arxiv")) {
 				r.Source = "arXiv"
 			}
