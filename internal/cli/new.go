@@ -272,7 +272,7 @@ func writeNew(path string, data []byte) error {
 	return nil
 }
 
-func readBounded(ios *iostreams.IOStreams, path string) ([]byte, error) {
+func readInput(ios *iostreams.IOStreams, path string) ([]byte, error) {
 	var r io.Reader
 	if path == "-" {
 		r = ios.In
@@ -295,7 +295,7 @@ func readBounded(ios *iostreams.IOStreams, path string) ([]byte, error) {
 }
 
 func readRecords(o *NewOptions) ([]newEntry, error) {
-	src, err := readBounded(o.IO, o.From)
+	src, err := readInput(o.IO, o.From)
 	if err != nil {
 		printMessage(o.IO.ErrOut, err.Error())
 		return nil, &exitError{exitFindings}
@@ -358,7 +358,7 @@ func readRecords(o *NewOptions) ([]newEntry, error) {
 }
 
 func readEntities(o *NewOptions) (pubtator.Lists, error) {
-	src, err := readBounded(o.IO, o.Entities)
+	src, err := readInput(o.IO, o.Entities)
 	if err != nil {
 		return pubtator.Lists{}, err
 	}
