@@ -221,6 +221,7 @@ func runNew(o *NewOptions) error {
 		printMessage(ios.ErrOut, fmt.Sprintf("%s: %v", o.OutDir, unwrapPath(err)))
 		return &exitError{exitFindings}
 	}
+	var outErr error
 	for _, e := range entries {
 		prefix := ""
 		if e.where != "" {
@@ -243,9 +244,16 @@ func runNew(o *NewOptions) error {
 			}
 			continue
 		}
-		if _, err := fmt.Fprintln(ios.Out, path); err != nil {
-			return outputError(ios, err)
+		// The files are the output; the list of paths only tells of them.
+		// A reader that went away (| head) does not stop the writing.
+		if outErr == nil {
+			if _, err := fmt.Fprintln(ios.Out, path); err != nil {
+				outErr = err
+			}
 		}
+	}
+	if err := outputError(ios, outErr); err != nil {
+		return err
 	}
 	if code != exitOK {
 		return &exitError{code}

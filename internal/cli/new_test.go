@@ -6,10 +6,12 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/vagut/vagut/internal/iostreams"
 	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/summary"
 )
@@ -474,5 +476,22 @@ func TestNewHostileRecords(t *testing.T) {
 	}
 	if len(p.Headings) != 7 || len(p.KeyFindings) != 0 || summary.Str(p.URL) != "https://doi.org/10.1000/hostile.1" {
 		t.Errorf("structure changed: %d headings, findings %v, Source %q", len(p.Headings), p.KeyFindings, summary.Str(p.URL))
+	}
+}
+
+type goneReader struct{}
+
+func (goneReader) Write([]byte) (int, error) { return 0, syscall.EPIPE }
+
+// vagut new --from refs.bib | head -1: the reader going away does not stop
+// the files from being written, and the run ends quietly.
+func TestNewBrokenPipe(t *testing.T) {
+	dir := t.TempDir()
+	ios, _, _, errOut := iostreams.Test()
+	ios.Out = goneReader{}
+	code := Run(ios, []string{"new", "--from", "testdata/records/corpus.bib", "-o", dir})
+	files, _ := os.ReadDir(dir)
+	if code != 0 || len(files) != 15 || errOut.String() != "" {
+		t.Errorf("exit %d, %d files, stderr %q", code, len(files), errOut.String())
 	}
 }
