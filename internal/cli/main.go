@@ -103,7 +103,7 @@ problems, the rest came out; 2 usage error or no input.`,
 	}, Run: &runFlags{}}
 	f.Run.register(root.PersistentFlags())
 	root.AddCommand(NewCmdSummarize(f, nil), NewCmdEntities(f, nil), NewCmdCite(f, nil), NewCmdValidate(f, nil),
-		NewCmdFmt(f, nil), NewCmdRules(f), NewCmdSchema(f), NewCmdVersion(f))
+		NewCmdFmt(f, nil), NewCmdNew(f, nil), NewCmdRules(f), NewCmdSchema(f), NewCmdVersion(f))
 	root.AddCommand(helpTopics()...)
 	root.Version = versionLine()
 	root.SetVersionTemplate("{{.Version}}\n")

@@ -64,6 +64,13 @@ func TestCompletionEveryFlag(t *testing.T) {
 		"validate": {
 			"format": {"", []string{"text", "json", "github", "sarif"}, noFile},
 		},
+		"new": {
+			"source":   {"", []string{"PMC", "PubMed", "arXiv", "bioRxiv", "medRxiv"}, noFile},
+			"from":     {"", []string{"bib", "bibtex", "json", "ris"}, ":8"},
+			"entities": {"", []string{"pubtator", "txt", "tsv", "json", "biocjson"}, ":8"},
+			"output":   {"", []string{}, ":16"},
+			"id":       {"", []string{}, noFile},
+		},
 	}
 	ios, _, _, _ := iostreams.Test()
 	root := NewCmdRoot(ios)
@@ -109,6 +116,9 @@ func TestCompletionEveryFlag(t *testing.T) {
 	}
 	if got, _ := completed(t, "rules", "VG001", ""); len(got) != 0 {
 		t.Errorf("rules VG001: offered %q, want nothing", got)
+	}
+	if got, _ := completed(t, "new", "--from", "testdata/records/corpus.bib", "--id", ""); len(got) != 15 || got[0] != "anon2024mathematical" {
+		t.Errorf("new --id: offered %q, want the keys of --from", got)
 	}
 	if got, _ := completed(t, "schema", ""); !cmp.Equal(got, []string{"papers", "paper", "entities", "entity-row", "pairs", "pair", "diagnostics"}) {
 		t.Errorf("schema: offered %q", got)

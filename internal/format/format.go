@@ -108,7 +108,9 @@ func printRecord(p *summary.Paper, ex *extras) []byte {
 	for _, h := range p.Headings {
 		blocks = append(blocks, strings.TrimRight(strings.Repeat("#", h.Level)+" "+h.Text, " "))
 		var body string
-		if h.Key != "" && !used[h.Key] {
+		if h.Placeholder {
+			body = parse.Placeholders[h.Key]
+		} else if h.Key != "" && !used[h.Key] {
 			used[h.Key] = true
 			body = known(p, h.Key, ex)
 		} else {

@@ -167,6 +167,7 @@ func (p *parser_) document(doc ast.Node) {
 		if !s.heading.Empty {
 			s.heading.End = p.lastLine(s.blocks[len(s.blocks)-1])
 		}
+		s.heading.Placeholder = p.placeholder(s.heading.Key, s.blocks)
 		p.paper.Headings = append(p.paper.Headings, s.heading)
 		if k := s.heading.Key; k != "" {
 			if prev, dup := seen[k]; dup {
@@ -178,6 +179,12 @@ func (p *parser_) document(doc ast.Node) {
 				}
 			}
 			seen[k] = s.heading.Line
+		}
+		if s.heading.Placeholder {
+			if s.heading.Key == summary.FullText {
+				p.paper.FullTextLine = s.heading.Line
+			}
+			continue
 		}
 		p.knownSection(s)
 	}

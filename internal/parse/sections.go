@@ -193,9 +193,15 @@ func (p *parser_) metadata(v string, line, start int) {
 		col   int
 	}
 	var texts []field
-	for i, mf := range splitMetadata(v) {
+	fields := splitMetadata(v)
+	// "· Perfusion" or "PMC ·": one field alone, marked as metadata by a
+	// lone separator (fmt writes it so); that empty side is no field, and
+	// says which field it is: a separator after it makes it the source.
+	marker := len(fields) == 2 && (fields[0].text == "") != (fields[1].text == "")
+	for i, mf := range fields {
 		f, col := mf.text, p.idx.col(start+mf.at)
 		switch {
+		case f == "" && marker:
 		case f == "":
 			p.problem(line, col, summary.ProblemEmptyMetadataField, "empty field in the metadata line")
 		case doiRE.MatchString(f):
@@ -222,7 +228,7 @@ func (p *parser_) metadata(v string, line, start int) {
 			texts = append(texts, field{f, i, col})
 		}
 	}
-	if len(texts) > 0 && texts[0].index == 0 && (len(texts) >= 2 || IsRepository(texts[0].text)) {
+	if len(texts) > 0 && texts[0].index == 0 && (len(texts) >= 2 || IsRepository(texts[0].text) || marker) {
 		pp.Source = &texts[0].text
 		texts = texts[1:]
 	}

@@ -77,6 +77,9 @@ type Heading struct {
 	// Near is, for a heading vagut does not know, the key of the known
 	// section it is close to ("Key findngs": "key_findings"), else "".
 	Near string
+	// Placeholder: the content is still the text `vagut new` wrote
+	// (parse.Placeholders), so the section counts as not written.
+	Placeholder bool
 }
 
 // Problem is something wrong that did not stop the parse.

@@ -208,8 +208,13 @@ func (c *checker) sections(p *summary.Paper, lines int) {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return first[keys[i]].Line < first[keys[j]].Line })
+	for _, h := range p.Headings {
+		if h.Placeholder {
+			c.add("VG014", h.Line, 1, "section %q still holds the placeholder of vagut new: write it, or remove it if it does not apply", h.Text)
+		}
+	}
 	for _, k := range keys {
-		if empty[k] {
+		if empty[k] && !first[k].Placeholder {
 			c.add("VG004", first[k].Line, 1, "section %q is empty", first[k].Text)
 		}
 	}
