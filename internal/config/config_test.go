@@ -11,7 +11,7 @@ import (
 func TestRequiredSectionsOneString(t *testing.T) {
 	for src, want := range map[string]string{
 		"required_sections: Key findngs\n": `x.yaml:1: required_sections: "Key findngs" is not a section vagut knows (did you mean "Key findings"?)`,
-		"\nrequired_sections: Nonsense\n":   `x.yaml:2: required_sections: "Nonsense" is not a section vagut knows`,
+		"\nrequired_sections: Nonsense\n":  `x.yaml:2: required_sections: "Nonsense" is not a section vagut knows`,
 	} {
 		p := filepath.Join(t.TempDir(), ".vagut.yaml")
 		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
