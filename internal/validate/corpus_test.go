@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/vagut/vagut/internal/summary"
@@ -62,5 +63,24 @@ func TestCorpusSameIDOncePerFile(t *testing.T) {
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+// A file's comment turns a rule off before the per-file cap counts: 300
+// silenced warnings must not fold a real error of another rule into a
+// "… and N more" line of the silenced rule, and so hide it.
+func TestInlineDisableBeforeCap(t *testing.T) {
+	cfg := DefaultConfig()
+	ents := strings.Repeat("dup (MESH:D000001), ", 300)
+	src := "<!-- vagut-disable VG025 -->\n# T\n\n**Authors:** A B\n\nPMC · DOI: 10.1/x · J · 2020-01-01\n\n## TL;DR\n\nx\n\n## Key findings\n\n- y\n\n## Abstract\n\nz\n\n## Full-text entities\n\n- **Diseases:** " +
+		ents + "last (MESH:D000002)\n- **Chemicals:** bad (MESH:D12)\n\nSource: https://x.org/PMC1\n"
+	r := File(&cfg, "a.md", []byte(src))
+	var got []string
+	for _, d := range r.Diags {
+		got = append(got, fmt.Sprintf("%d %s %s", d.Line, d.Rule.ID, d.Message))
+	}
+	want := []string{"23 VG023 bad: id MESH:D12 should be D or C followed by 6 or 9 digits after MESH:"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }

@@ -72,6 +72,10 @@ type checker struct {
 	// Past MaxPerFile: how many were left out, and the first of them.
 	moreErrs, moreWarns int
 	firstLeft           *Diagnostic
+	// off is the file's inline directives, applied as diagnostics are
+	// added: after the cap, a silenced rule's "… and N more" line would
+	// take the errors of other rules down with it.
+	off *Inline
 }
 
 func (c *checker) add(id string, line, col int, format string, args ...any) {
@@ -83,7 +87,12 @@ func (c *checker) add(id string, line, col int, format string, args ...any) {
 	if col < 1 {
 		col = 1
 	}
-	c.diags = append(c.diags, Diagnostic{Path: c.path, Line: line, Col: col, Rule: r, Severity: sev, Message: fmt.Sprintf(format, args...)})
+	d := Diagnostic{Path: c.path, Line: line, Col: col, Rule: r, Severity: sev}
+	if c.off != nil && c.off.Off(d) {
+		return
+	}
+	d.Message = fmt.Sprintf(format, args...)
+	c.diags = append(c.diags, d)
 	if len(c.diags) >= 4*MaxPerFile {
 		c.trim()
 	}
@@ -93,6 +102,7 @@ func (c *checker) add(id string, line, col int, format string, args ...any) {
 func File(cfg *Config, path string, raw []byte) Result {
 	c := &checker{cfg: cfg, path: path}
 	in := c.inline(raw)
+	c.off = in
 	r := c.file(path, raw)
 	r.Diags = Silence(r.Diags, map[string]*Inline{path: in})
 	r.Inline = in
