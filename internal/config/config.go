@@ -189,10 +189,14 @@ func parseConfig(src []byte, file string) (*Config, error) {
 			for j, s := range list {
 				key := summary.SectionOf(s)
 				if key == "" {
-					if near := summary.NearSection(s); near != "" {
-						return nil, bad(v.Content[j], "required_sections: %q is not a section vagut knows (did you mean %q?)", s, summary.SectionName(near))
+					n := v // one string rather than a list
+					if v.Kind == yaml.SequenceNode {
+						n = v.Content[j]
 					}
-					return nil, bad(v.Content[j], "required_sections: %q is not a section vagut knows (%s)", s, strings.Join(summary.SectionNames(), ", "))
+					if near := summary.NearSection(s); near != "" {
+						return nil, bad(n, "required_sections: %q is not a section vagut knows (did you mean %q?)", s, summary.SectionName(near))
+					}
+					return nil, bad(n, "required_sections: %q is not a section vagut knows (%s)", s, strings.Join(summary.SectionNames(), ", "))
 				}
 				c.Validate.RequiredSections = append(c.Validate.RequiredSections, key)
 			}

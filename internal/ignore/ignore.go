@@ -153,7 +153,21 @@ func (l List) Excluded(path string, isDir bool) (bool, *Rule) {
 func Globs(globs []string, base, origin string) (List, error) {
 	var l List
 	for _, g := range globs {
-		r, ok, err := Parse(g, base, origin)
+		b := base
+		// A path as a shell completes it (./notes/x.md, ../x, /abs/x) means
+		// that path; as a .gitignore line it would match nothing, silently.
+		if strings.HasPrefix(g, "./") || strings.HasPrefix(g, "../") || filepath.IsAbs(g) {
+			abs := filepath.ToSlash(filepath.Join(base, g))
+			if filepath.IsAbs(g) {
+				abs = filepath.ToSlash(filepath.Clean(g))
+			}
+			dirOnly := strings.HasSuffix(g, "/")
+			b, g = string(filepath.Separator), "/"+strings.TrimLeft(filepath.ToSlash(strings.TrimPrefix(abs, filepath.VolumeName(abs))), "/")
+			if dirOnly && g != "/" {
+				g += "/"
+			}
+		}
+		r, ok, err := Parse(g, b, origin)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %q: %v", origin, g, err)
 		}

@@ -132,3 +132,34 @@ func TestTooManyPatterns(t *testing.T) {
 		t.Errorf("%d rules, %v", len(l), errs)
 	}
 }
+
+// --exclude takes a path as a shell completes it: ./notes/x.md, an absolute
+// path or ../repo/notes/x.md name that one file, as notes/x.md does.
+func TestExcludeGlobAsPath(t *testing.T) {
+	base := "/r/repo"
+	for _, g := range []string{"notes/x.md", "./notes/x.md", "/r/repo/notes/x.md", "../repo/notes/x.md", "./notes/*.md"} {
+		l, err := Globs([]string{g}, base, "--exclude")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out, _ := l.Excluded("/r/repo/notes/x.md", false); !out {
+			t.Errorf("%s: notes/x.md not excluded", g)
+		}
+		if out, _ := l.Excluded("/r/repo/other/notes/x.md", false); out {
+			t.Errorf("%s: other/notes/x.md excluded", g)
+		}
+	}
+}
+
+func TestExcludeFolderAsPath(t *testing.T) {
+	l, err := Globs([]string{"./notes/drafts/"}, "/r", "--exclude")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := l.Excluded("/r/notes/drafts", true); !out {
+		t.Error("folder not excluded")
+	}
+	if out, _ := l.Excluded("/r/notes/drafts", false); out {
+		t.Error("a file named drafts excluded by a folder pattern")
+	}
+}

@@ -161,6 +161,8 @@ func (w *walker) walkReal(dir, real string) {
 			case hasExt(name) && info.Mode().IsRegular():
 				w.found++
 				w.add(p, realPath(filepath.Join(real, name)))
+			case hasExt(name):
+				w.notRegular(p)
 			}
 			continue
 		}
@@ -170,8 +172,17 @@ func (w *walker) walkReal(dir, real string) {
 		case hasExt(name) && mode.IsRegular():
 			w.found++
 			w.add(p, filepath.Join(real, name))
+		case hasExt(name):
+			w.notRegular(p)
 		}
 	}
+}
+
+// notRegular names a FIFO, socket or device with a summary ending: reading
+// one could block or never end, and leaving it out unsaid would drop it in
+// silence.
+func (w *walker) notRegular(p string) {
+	w.errs = append(w.errs, &Warning{Path: p, Msg: "not a regular file, not read"})
 }
 
 // skip asks the Ignorer about an entry: a folder (a link to one too) as a

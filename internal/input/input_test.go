@@ -108,3 +108,36 @@ func TestSameFolderTwice(t *testing.T) {
 		t.Errorf("files %v, errs %v; want one file and no error", files, errs)
 	}
 }
+
+// A FIFO, or a link to a device, with a summary ending is not read (a read
+// could block or never end), but it is named, not dropped in silence.
+func TestNonRegularSummaryNamed(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.md"))
+	if err := syscallMkfifo(filepath.Join(dir, "fifo.md")); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	if err := os.Symlink("/dev/null", filepath.Join(dir, "null.md")); err != nil {
+		t.Skip(err)
+	}
+	files, errs := Expand([]string{dir})
+	if diff := cmp.Diff([]string{filepath.Join(dir, "a.md")}, files); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	var got []string
+	for _, err := range errs {
+		var w *Warning
+		if !errors.As(err, &w) {
+			t.Errorf("not a warning: %v", err)
+			continue
+		}
+		got = append(got, err.Error())
+	}
+	want := []string{
+		filepath.Join(dir, "fifo.md") + ": not a regular file, not read",
+		filepath.Join(dir, "null.md") + ": not a regular file, not read",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

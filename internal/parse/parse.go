@@ -109,6 +109,7 @@ func (p *parser_) document(doc ast.Node) {
 		preamble []ast.Node
 		cur      *section
 		sections []*section
+		deep     []*ast.Heading // "### Key findings": a section's name, too deep to be one
 	)
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
@@ -136,6 +137,11 @@ func (p *parser_) document(doc ast.Node) {
 			sections = append(sections, cur)
 			continue
 		}
+		if h, ok := n.(*ast.Heading); ok {
+			if k := summary.SectionOf(p.inlineText(h)); k != "" {
+				deep = append(deep, h)
+			}
+		}
 		if p.directive(n) {
 			continue // <!-- vagut-disable ... --> is for validate, not content
 		}
@@ -160,6 +166,7 @@ func (p *parser_) document(doc ast.Node) {
 		}
 	}
 	p.preamble(preamble)
+	p.deepHeadings(deep, sections)
 	seen := map[string]int{}
 	for _, s := range sections {
 		s.heading.Empty = len(s.blocks) == 0
@@ -249,6 +256,29 @@ var urlRE = regexp.MustCompile(`https?://[^\s<>()\[\]]+`)
 func fullTextURL(s string) string {
 	u := urlRE.FindString(s)
 	return strings.TrimRight(u, ".,;:!?*_")
+}
+
+// deepHeadings names each heading below level 2 that carries the name of a
+// section the file does not have: its text stays in the section above it,
+// and the digest would lack the section without a word.
+func (p *parser_) deepHeadings(deep []*ast.Heading, sections []*section) {
+	if len(deep) == 0 {
+		return
+	}
+	have := map[string]bool{}
+	for _, s := range sections {
+		have[s.heading.Key] = true
+	}
+	for _, h := range deep {
+		txt := p.inlineText(h)
+		k := summary.SectionOf(txt)
+		if have[k] {
+			continue
+		}
+		have[k] = true // once per section
+		p.problem(p.line(h), 1, summary.ProblemUnknownSection, fmt.Sprintf("%q is a level-%d heading, not read as a section (did you mean %q?)",
+			strings.Repeat("#", h.Level)+" "+txt, h.Level, "## "+summary.SectionName(k)))
+	}
 }
 
 // UnknownSection is the message for a heading close to a known section's.

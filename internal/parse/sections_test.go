@@ -184,3 +184,22 @@ func TestNearMissHeadingsScaleLinearly(t *testing.T) {
 		}
 	}
 }
+
+// A section's heading written one level too deep ("### Key findings") is not
+// read as the section; it is named at its line, unless the section is there
+// too (a "### Abstract" inside a paper's full text is its own).
+func TestDeepHeadingNamingASection(t *testing.T) {
+	src := "# T\n\n**Authors:** A B\n\nPMC · J · 2020\n\n## TL;DR\n\nx\n\n### Key findings\n\n- y\n\n## Full text\n\n### TL;DR\n\nz\n"
+	p := mustParse(t, src)
+	var got []string
+	for _, pr := range p.Problems {
+		got = append(got, pr.Msg)
+		if pr.Line != 11 || pr.Code != summary.ProblemUnknownSection {
+			t.Errorf("%+v", pr)
+		}
+	}
+	want := []string{`"### Key findings" is a level-3 heading, not read as a section (did you mean "## Key findings"?)`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

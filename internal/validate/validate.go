@@ -72,6 +72,10 @@ type checker struct {
 	// Past MaxPerFile: how many were left out, and the first of them.
 	moreErrs, moreWarns int
 	firstLeft           *Diagnostic
+	// off is the file's inline directives, applied as diagnostics are
+	// added: after the cap, a silenced rule's "… and N more" line would
+	// take the errors of other rules down with it.
+	off *Inline
 }
 
 func (c *checker) add(id string, line, col int, format string, args ...any) {
@@ -83,7 +87,12 @@ func (c *checker) add(id string, line, col int, format string, args ...any) {
 	if col < 1 {
 		col = 1
 	}
-	c.diags = append(c.diags, Diagnostic{Path: c.path, Line: line, Col: col, Rule: r, Severity: sev, Message: fmt.Sprintf(format, args...)})
+	d := Diagnostic{Path: c.path, Line: line, Col: col, Rule: r, Severity: sev}
+	if c.off != nil && c.off.Off(d) {
+		return
+	}
+	d.Message = fmt.Sprintf(format, args...)
+	c.diags = append(c.diags, d)
 	if len(c.diags) >= 4*MaxPerFile {
 		c.trim()
 	}
@@ -93,6 +102,7 @@ func (c *checker) add(id string, line, col int, format string, args ...any) {
 func File(cfg *Config, path string, raw []byte) Result {
 	c := &checker{cfg: cfg, path: path}
 	in := c.inline(raw)
+	c.off = in
 	r := c.file(path, raw)
 	r.Diags = Silence(r.Diags, map[string]*Inline{path: in})
 	r.Inline = in
@@ -312,7 +322,7 @@ func (c *checker) checkID(e summary.Entity) {
 }
 
 // Corpus finds papers that appear in two files: same DOI or same id. Each
-// pair is reported at both places.
+// file of such a group is reported once, naming another file of the group.
 func Corpus(cfg *Config, papers []*summary.Paper) []Diagnostic {
 	c := &checker{cfg: cfg}
 	byDOI := map[string][]*summary.Paper{}
@@ -331,38 +341,85 @@ func Corpus(cfg *Config, papers []*summary.Paper) []Diagnostic {
 		}
 		byID[p.ID] = append(byID[p.ID], p)
 	}
+	// One diagnostic per file, naming the first other file and counting the
+	// rest: n files with one DOI give n lines, not n², and none is cut by
+	// the per-file cap (which add must not apply across files).
 	for _, k := range dois {
 		group := byDOI[k]
-		for _, p := range group {
-			for _, q := range group {
-				if p != q {
-					c.path = p.Path
-					c.add("VG040", p.MetadataLine, p.DOICol, "same DOI as %s:%d", q.Path, q.MetadataLine)
-				}
+		for i, p := range group {
+			if len(group) < 2 {
+				break
 			}
+			q := group[0]
+			if i == 0 {
+				q = group[1]
+			}
+			c.path = p.Path
+			c.addCorpus("VG040", p.MetadataLine, p.DOICol, "same DOI as %s:%d%s", q.Path, q.MetadataLine, others(len(group)-2))
 		}
 	}
 	for _, k := range ids {
 		group := byID[k]
-		for _, p := range group {
-			for _, q := range group {
-				if p == q {
-					continue
-				}
-				// The same DOI already says it; an id taken from the DOI adds nothing.
-				if p.DOI != nil && q.DOI != nil && doi.Key(*p.DOI) == doi.Key(*q.DOI) {
-					continue
-				}
-				c.path = p.Path
-				line := p.URLLine
-				if line == 0 {
-					line = p.TitleLine
-				}
-				c.add("VG041", line, 1, "same paper id %s as %s", k, q.Path)
+		if len(group) < 2 {
+			continue
+		}
+		// The same DOI already says it; an id taken from the DOI adds nothing.
+		// Papers without a DOI each have a key of their own.
+		keys := make([]string, len(group))
+		count := map[string]int{}
+		other := -1 // the first paper whose key differs from group[0]'s
+		for i, q := range group {
+			keys[i] = fmt.Sprint("\x00", i)
+			if q.DOI != nil {
+				keys[i] = doi.Key(*q.DOI)
 			}
+			count[keys[i]]++
+			if other < 0 && keys[i] != keys[0] {
+				other = i
+			}
+		}
+		for i, p := range group {
+			n := len(group) - count[keys[i]]
+			if n == 0 {
+				continue
+			}
+			first := group[0]
+			if keys[0] == keys[i] {
+				first = group[other]
+			}
+			c.path = p.Path
+			line := p.URLLine
+			if line == 0 {
+				line = p.TitleLine
+			}
+			c.addCorpus("VG041", line, 1, "same paper id %s as %s%s", k, first.Path, others(n-1))
 		}
 	}
 	return c.diags
+}
+
+func others(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return " and 1 other file"
+	}
+	return " and " + thousands(n) + " other files"
+}
+
+// addCorpus is add without the per-file cap: a corpus check gives at most
+// one diagnostic per rule and file.
+func (c *checker) addCorpus(id string, line, col int, format string, args ...any) {
+	r, _ := Lookup(id)
+	sev := c.cfg.SeverityOf(r)
+	if sev == Off {
+		return
+	}
+	if col < 1 {
+		col = 1
+	}
+	c.diags = append(c.diags, Diagnostic{Path: c.path, Line: line, Col: col, Rule: r, Severity: sev, Message: fmt.Sprintf(format, args...)})
 }
 
 // Sort orders diagnostics by path, line, column and rule.
