@@ -2,6 +2,7 @@ package pubdate
 
 import (
 	"errors"
+	"math"
 	"runtime"
 	"strings"
 	"testing"
@@ -157,14 +158,20 @@ func FuzzParse(f *testing.F) {
 // piece by piece would show a ratio near 4.
 func TestLinear(t *testing.T) {
 	for _, unit := range []string{"-", "- ", "2013-", "May ", "1", " ", "·", "2013 May 24, "} {
+		// The least of three runs: TotalAlloc is the whole process's, and
+		// the runtime may allocate for itself during one of them.
 		allocated := func(n int) uint64 {
 			s := strings.Repeat(unit, n)
-			var before, after runtime.MemStats
-			runtime.ReadMemStats(&before)
-			Looks(s)
-			_, _ = Parse(s)
-			runtime.ReadMemStats(&after)
-			return after.TotalAlloc - before.TotalAlloc
+			least := uint64(math.MaxUint64)
+			for range 3 {
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				Looks(s)
+				_, _ = Parse(s)
+				runtime.ReadMemStats(&after)
+				least = min(least, after.TotalAlloc-before.TotalAlloc)
+			}
+			return least
 		}
 		const n = 1 << 14
 		small, large := allocated(n), allocated(2*n)
