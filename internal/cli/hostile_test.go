@@ -91,7 +91,9 @@ func symlinkLadder(t testing.TB, n int) string {
 			}
 		}
 	}
-	return filepath.Join(root, "l0")
+	// The folder of all levels: links lead only to folders inside the PATH
+	// given (a link out of it is not followed).
+	return root
 }
 
 func writeTemp(t testing.TB, name, content string) string {
@@ -339,5 +341,39 @@ func TestHostileConfigNamed(t *testing.T) {
 	}
 	if !strings.Contains(r.stdout, `"vagut_config": "`+filepath.ToSlash(cfg)+`"`) {
 		t.Errorf("SARIF does not name the settings file in runs[0].properties")
+	}
+}
+
+// A link in a stranger's summary folder must not make vagut quote a file
+// from elsewhere (a CI secret, /etc/passwd) into its output or its CI log:
+// links found while walking a folder are followed only inside it, and named
+// otherwise. A file named as PATH is read wherever it is.
+func TestHostileLinkOutOfFolderNotRead(t *testing.T) {
+	root := t.TempDir()
+	notes := filepath.Join(root, "notes")
+	if err := os.Mkdir(notes, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	secret := filepath.Join(root, "secret.txt")
+	if err := os.WriteFile(secret, []byte("# SECRET_TOKEN=ghp_abc123\n\nPMC · 2020\n\n## TL;DR\n\npassword=hunter2\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(notes, "own.md"), []byte(hostileHead+"G1 [NCBI Gene 1]"+hostileTail), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if os.Symlink("../secret.txt", filepath.Join(notes, "leak.md")) != nil {
+		t.Skip("no symbolic links")
+	}
+	for _, args := range [][]string{{"summarize", "-o", "json"}, {"validate"}, {"entities", "-o", "json"}, {"cite"}} {
+		r := run(t, "", append(args, notes)...)
+		if strings.Contains(r.stdout+r.stderr, "SECRET") || strings.Contains(r.stdout+r.stderr, "hunter2") {
+			t.Errorf("%v: the secret reached the output:\n%s%s", args, r.stdout, r.stderr)
+		}
+		if !strings.Contains(r.stderr, filepath.Join(notes, "leak.md")+": warning: symbolic link to a place outside the folder given, not followed") {
+			t.Errorf("%v: the link is not named: %q", args, r.stderr)
+		}
+	}
+	if r := run(t, "", "summarize", "-o", "json", filepath.Join(notes, "leak.md")); !strings.Contains(r.stdout, "SECRET_TOKEN") {
+		t.Errorf("a link named as PATH is read: %s", r.stderr)
 	}
 }

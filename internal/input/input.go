@@ -77,7 +77,7 @@ func ExpandIgnoring(paths []string, ign Ignorer) (files []string, errs []error) 
 			add(p, "")
 			continue
 		}
-		w := walker{active: map[string]bool{}, visited: map[dirKey]bool{}, add: add, ign: ign}
+		w := walker{active: map[string]bool{}, visited: map[dirKey]bool{}, add: add, ign: ign, root: realPath(p)}
 		w.walk(p)
 		errs = append(errs, w.errs...)
 		// Summaries already listed through another PATH still count as found.
@@ -98,6 +98,11 @@ type walker struct {
 	// folder at each of N levels, walking each route took 2^N walks.
 	visited map[dirKey]bool
 	add     func(path, real string)
+	// root is the resolved folder named as PATH. A link met while walking
+	// it is followed only to a place inside it: a summary folder from a
+	// stranger's pull request must not make vagut quote /etc/passwd or a
+	// CI secret into its output through notes/x.md -> /etc/passwd.
+	root    string
 	errs    []error
 	found   int // summary files seen, listed before or not
 	ign     Ignorer
@@ -155,12 +160,17 @@ func (w *walker) walkReal(dir, real string) {
 			// Resolved from the folder's own resolved path, not from p: p
 			// grows with every link followed, and resolving it again at
 			// each level made a ladder of links cubic in its depth.
+			target := realPath(filepath.Join(real, name))
+			if (info.IsDir() || hasExt(name)) && !within(target, w.root) {
+				w.errs = append(w.errs, &Warning{Path: p, Msg: "symbolic link to a place outside the folder given, not followed (name its target as a PATH to read it)"})
+				continue
+			}
 			switch {
 			case info.IsDir():
-				w.walkReal(p, realPath(filepath.Join(real, name)))
+				w.walkReal(p, target)
 			case hasExt(name) && info.Mode().IsRegular():
 				w.found++
-				w.add(p, realPath(filepath.Join(real, name)))
+				w.add(p, target)
 			case hasExt(name):
 				w.notRegular(p)
 			}
@@ -205,6 +215,17 @@ func (w *walker) skip(p string, e fs.DirEntry) bool {
 		return true
 	}
 	return false
+}
+
+// within reports whether the resolved path p is root or below it.
+func within(p, root string) bool {
+	if p == root {
+		return true
+	}
+	if !strings.HasSuffix(root, string(filepath.Separator)) {
+		root += string(filepath.Separator)
+	}
+	return strings.HasPrefix(p, root)
 }
 
 // realPath resolves links and makes p absolute; p itself when that fails.
