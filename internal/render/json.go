@@ -6,7 +6,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 
 	"github.com/vagut/vagut/internal/digest"
@@ -214,16 +213,8 @@ func JSON(w io.Writer, d *Digest) error {
 func (d *Digest) writePapers(w io.Writer, sep, prefix string) error {
 	var werr error
 	pipeline.Ordered(d.Workers, len(d.Papers), func(i int) []byte {
-		b, err := marshalPrefix(d.paperJSON(d.Papers[i]), prefix, indentOf(prefix))
-		if err != nil {
-			return nil
-		}
-		return b
+		return d.AppendPaper(nil, d.Papers[i], prefix)
 	}, func(i int, b []byte) bool {
-		if b == nil {
-			werr = fmt.Errorf("cannot encode paper %s", d.Papers[i].Path)
-			return false
-		}
 		if i > 0 {
 			if _, werr = io.WriteString(w, sep); werr != nil {
 				return false
@@ -233,6 +224,17 @@ func (d *Digest) writePapers(w io.Writer, sep, prefix string) error {
 		return werr == nil
 	})
 	return werr
+}
+
+// AppendPaper appends p as the digest encodes it, with its evidence when
+// asked for: one compact line when prefix is "", else indented with prefix
+// before every line but the first.
+func (d *Digest) AppendPaper(dst []byte, p *summary.Paper, prefix string) []byte {
+	if d.Evidence == nil {
+		return appendPaperJSON(dst, p, nil, prefix)
+	}
+	ev := d.Evidence[p]
+	return appendPaperJSON(dst, p, &ev, prefix)
 }
 
 // indentOf is the indent unit: two spaces in the indented document, none in JSONL.
