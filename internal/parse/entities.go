@@ -1,7 +1,7 @@
 package parse
 
 import (
-	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -17,7 +17,7 @@ func (p *parser_) entityLists(blocks []ast.Node) []summary.Entity {
 		list, ok := b.(*ast.List)
 		if !ok {
 			if para, isPara := b.(*ast.Paragraph); isPara {
-				out = append(out, p.entityLine(p.paragraph(para), p.line(b))...)
+				out = p.entityLine(out, p.paragraph(para), p.line(b))
 			} else {
 				p.problem(p.line(b), 1, summary.ProblemNotEntityList, "not an entity list item")
 			}
@@ -39,28 +39,66 @@ func (p *parser_) entityLists(blocks []ast.Node) []summary.Entity {
 				p.problem(p.line(item), 1, summary.ProblemEmptyItem, "empty item in an entity list")
 				continue
 			}
-			out = append(out, p.entityLine(j, p.line(item))...)
+			out = p.entityLine(out, j, p.line(item))
 		}
 	}
 	return out
 }
 
-var categoryRE = regexp.MustCompile(`^\*\*\s*([^*]*?)\s*(?::\*\*|\*\*\s*:)\s*`)
+// categoryLabel reads the "**Category:**" (or "**Category**:") label at the
+// start of s, spaces allowed inside: the category without its spaces, and
+// where the entities begin. It runs for every entity list item, by hand:
+// the regular expression it replaces (^\*\*\s*([^*]*?)\s*(?::\*\*|\*\*\s*:)\s*)
+// backtracked, and was a tenth of the parse.
+func categoryLabel(s string) (category string, rest int, ok bool) {
+	if !strings.HasPrefix(s, "**") {
+		return "", 0, false
+	}
+	a := skipSpace(s, 2)
+	k := strings.IndexByte(s[a:], '*')
+	if k < 0 {
+		return "", 0, false
+	}
+	k += a
+	var end int
+	switch {
+	case k-1 >= a && s[k-1] == ':' && strings.HasPrefix(s[k:], "**"): // **Genes:**
+		category, end = s[a:k-1], k+2
+	case strings.HasPrefix(s[k:], "**"): // **Genes**:
+		c := skipSpace(s, k+2)
+		if c >= len(s) || s[c] != ':' {
+			return "", 0, false
+		}
+		category, end = s[a:k], c+1
+	default:
+		return "", 0, false
+	}
+	return strings.TrimRight(category, " \t\n\f\r"), skipSpace(s, end), true
+}
 
-func (p *parser_) entityLine(j joined, line int) []summary.Entity {
-	m := categoryRE.FindStringSubmatchIndex(j.text)
-	category, rest := "", 0
-	if m == nil {
+// skipSpace returns the offset of the first byte at or after i that is not
+// a space, tab, newline, form feed or carriage return.
+func skipSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// entityLine appends the entities of one "**Category:** a, b" line to out.
+func (p *parser_) entityLine(out []summary.Entity, j joined, line int) []summary.Entity {
+	category, rest, ok := categoryLabel(j.text)
+	if !ok {
 		p.problem(line, 1, summary.ProblemMissingCategory, `entity list item without a "**Category:**" label`)
 	} else {
-		category, rest = j.text[m[2]:m[3]], m[1]
 		if category == "" {
 			p.problem(line, 1, summary.ProblemMissingCategory, "empty entity category")
 		}
 	}
 	typ := summary.TypeOf(category)
-	pieces, unbalanced := splitTop(j.text, rest)
-	out := make([]summary.Entity, 0, len(pieces))
+	pieces, unbalanced := splitTop(p.linePieces[:0], j.text, rest)
+	p.linePieces = pieces
+	out = slices.Grow(out, len(pieces))
 	if unbalanced >= 0 {
 		off := j.srcOffset(unbalanced)
 		p.problem(p.idx.line(off), p.idx.col(off), summary.ProblemUnbalancedBrackets, "unbalanced (), [] or {} in an entity list")
@@ -72,7 +110,7 @@ func (p *parser_) entityLine(j joined, line int) []summary.Entity {
 		ln, col := p.idx.line(off), p.idx.col(off)
 		raw = strings.TrimSpace(raw)
 		if raw == "" {
-			if len(pieces) > 1 || m == nil {
+			if len(pieces) > 1 || !ok {
 				p.problem(ln, col, summary.ProblemEmptyEntity, "empty entity in a list (two commas in a row?)")
 			} else {
 				p.problem(ln, col, summary.ProblemEmptyEntity, "entity list item with no entities")
@@ -88,9 +126,12 @@ func (p *parser_) entityLine(j joined, line int) []summary.Entity {
 
 // splitTop splits s[from:] on commas outside (), [] and {}; it returns the
 // pieces as offsets and the offset of the first unbalanced bracket, or -1.
-func splitTop(s string, from int) (pieces [][2]int, unbalanced int) {
+// The pieces are appended to dst.
+func splitTop(dst [][2]int, s string, from int) (pieces [][2]int, unbalanced int) {
 	unbalanced = -1
-	var stack []int // offsets of open brackets
+	pieces = dst
+	var stackMem [16]int
+	stack := stackMem[:0] // offsets of open brackets
 	start := from
 	for i := from; i < len(s); i++ {
 		switch s[i] {
@@ -153,11 +194,12 @@ func (p *parser_) entity(s string, line, col int) summary.Entity {
 	for {
 		if head, inner, ok := trailingGroup(s, '{', '}'); ok && !haveAka {
 			haveAka, s = true, head
-			lower := strings.ToLower(inner)
-			if strings.HasPrefix(lower, "aka ") || strings.HasPrefix(lower, "aka:") {
+			if len(inner) >= 4 && strings.EqualFold(inner[:3], "aka") && (inner[3] == ' ' || inner[3] == ':') {
 				inner = strings.TrimSpace(inner[4:])
 			}
-			pieces, _ := splitTop(inner, 0)
+			pieces, _ := splitTop(p.akaPieces[:0], inner, 0)
+			p.akaPieces = pieces
+			e.Aliases = make([]string, 0, len(pieces))
 			for _, pc := range pieces {
 				if a := strings.TrimSpace(inner[pc[0]:pc[1]]); a != "" {
 					e.Aliases = append(e.Aliases, a)
@@ -176,8 +218,7 @@ func (p *parser_) entity(s string, line, col int) summary.Entity {
 			case curie.IsIdentifier(inner) && parenID == "" && !noID:
 				parenID = inner
 			case e.Description == nil && inner != "":
-				d := inner
-				e.Description = &d
+				e.Description = p.keep(inner)
 			default:
 				goto done
 			}
@@ -207,7 +248,20 @@ done:
 		if !known {
 			p.problem(line, col, summary.ProblemUnknownIDForm, "identifier form not known: "+written)
 		}
-		e.ID = &c
+		e.ID = p.keep(c)
+	}
+	if len(e.Aliases) == 0 {
+		e.Aliases = nil // as before: no {aka} group or an empty one is no list
 	}
 	return e
+}
+
+// keep returns a pointer to a copy of s. The copies live in chunks of 64, so
+// that a paper's ids and descriptions cost a few allocations, not one each.
+func (p *parser_) keep(s string) *string {
+	if len(p.kept) == cap(p.kept) {
+		p.kept = make([]string, 0, 64)
+	}
+	p.kept = append(p.kept, s)
+	return &p.kept[len(p.kept)-1]
 }

@@ -92,6 +92,10 @@ type parser_ struct {
 	idx     *lineIndex
 	paper   *summary.Paper
 	firstH1 int // line of an empty level-1 heading, for the error
+
+	// Scratch space reused from one entity list line to the next.
+	linePieces, akaPieces [][2]int
+	kept                  []string // see keep
 }
 
 func (p *parser_) problem(line, col int, code summary.ProblemCode, msg string) {

@@ -88,8 +88,11 @@ func (j joined) srcOffset(i int) int {
 // paragraph joins the lines of a Paragraph or TextBlock as written.
 func (p *parser_) paragraph(n ast.Node) joined {
 	var b strings.Builder
-	var segs []segMap
 	lines := n.Lines()
+	if lines.Len() > 0 {
+		b.Grow(lines.At(lines.Len()-1).Stop - lines.At(0).Start)
+	}
+	segs := make([]segMap, 0, lines.Len())
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		v := seg.Value(p.src)
