@@ -25,13 +25,16 @@ fuzz:
 	$(GO) test ./internal/format -run '^$$' -fuzz FuzzFormat -fuzztime $(FUZZTIME) -fuzzminimizetime 10s
 
 # Times vagut on a generated corpus against a bare goldmark floor (10,000
-# summaries), workers 1 vs 2, and peak memory streaming 100,000; then the Go
-# benchmarks of the parser and of the summarize path.
+# summaries), workers 1 vs 2; then the scaling table: 1,000, 10,000 and
+# 100,000 generated summaries (BENCH_MILLION=1 adds 1,000,000: about 5.5 GB
+# in the temporary folder, deleted after) against time and peak RSS for each
+# command; then the Go benchmarks of the parser and of the summarize path.
 BENCH_N ?= 10000
-BENCH_BIG ?= 100000
+BENCH_SCALE ?= 1000,10000,100000
+BENCH_MILLION ?=
 bench: build
-	$(GO) run ./cmd/vagut-bench -vagut bin/vagut -n $(BENCH_N) -big $(BENCH_BIG)
-	$(GO) test ./internal/parse ./internal/cli -run '^$$' -bench . -benchmem
+	$(GO) run ./cmd/vagut-bench -vagut bin/vagut -n $(BENCH_N) -scale $(BENCH_SCALE) $(if $(BENCH_MILLION),-million)
+	$(GO) test ./internal/parse ./internal/cli ./internal/render -run '^$$' -bench . -benchmem
 
 # Man pages from the commands' own help, into man/ (view: man -l man/vagut-summarize.1).
 man:
