@@ -1,0 +1,346 @@
+// Package spill orders records that may not fit in memory: an external merge
+// sort. Records (an encoded paper, say) are held until a memory budget is
+// reached, then sorted and written to a temporary file; at the end the files
+// are merged in order. The temporary files are removed by Close, and on
+// SIGINT or SIGTERM while any sorter is open.
+package spill
+
+import (
+	"bufio"
+	"container/heap"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"sync"
+	"syscall"
+)
+
+// Key orders a record: A, then B, by the sorter's comparison, then the
+// order of Add.
+type Key struct{ A, B string }
+
+// MaxFanIn is how many files one merge reads at once; more are first merged
+// into one, a fan-in at a time, so open files and buffers stay bounded.
+const MaxFanIn = 64
+
+// overhead is what one held record costs beside its bytes.
+const overhead = 80
+
+// Sorter orders records by key within a memory budget.
+type Sorter struct {
+	cmp    func(a, b Key) int
+	budget int64
+
+	held      []record
+	heldBytes int64
+	seq       uint64
+
+	dir   string   // created at the first spill
+	runs  []string // sorted files, each in order
+	nrun  int
+	Spilt int // records written to files, for tests and --verbose
+}
+
+type record struct {
+	key Key
+	seq uint64
+	val []byte
+}
+
+// New returns a sorter that holds at most about budget bytes of records
+// (keys and values) before writing them to a temporary file.
+func New(budget int64, cmp func(a, b Key) int) *Sorter {
+	return &Sorter{cmp: cmp, budget: budget}
+}
+
+func (s *Sorter) less(a, b *record) int {
+	if c := s.cmp(a.key, b.key); c != 0 {
+		return c
+	}
+	switch {
+	case a.seq < b.seq:
+		return -1
+	case a.seq > b.seq:
+		return 1
+	}
+	return 0
+}
+
+// Add takes a record; val is the sorter's from now on.
+func (s *Sorter) Add(k Key, val []byte) error {
+	s.held = append(s.held, record{key: k, seq: s.seq, val: val})
+	s.seq++
+	s.heldBytes += int64(len(k.A)+len(k.B)+len(val)) + overhead
+	if s.heldBytes > s.budget {
+		return s.spill()
+	}
+	return nil
+}
+
+// spill writes the held records, sorted, to a new file.
+func (s *Sorter) spill() error {
+	if len(s.held) == 0 {
+		return nil
+	}
+	if s.dir == "" {
+		dir, err := os.MkdirTemp("", "vagut-spill-")
+		if err != nil {
+			return fmt.Errorf("temporary folder for --mem: %w", err)
+		}
+		s.dir = dir
+		track(dir)
+	}
+	slices.SortFunc(s.held, func(a, b record) int { return s.less(&a, &b) })
+	name, err := s.writeRun(func(emit func(*record) error) error {
+		for i := range s.held {
+			if err := emit(&s.held[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	s.runs = append(s.runs, name)
+	s.Spilt += len(s.held)
+	clear(s.held) // let go of the values
+	s.held = s.held[:0]
+	s.heldBytes = 0
+	return nil
+}
+
+// writeRun writes the records that each emits, in order, to a new file.
+func (s *Sorter) writeRun(each func(emit func(*record) error) error) (string, error) {
+	name := filepath.Join(s.dir, fmt.Sprintf("run%06d", s.nrun))
+	s.nrun++
+	f, err := os.Create(name)
+	if err != nil {
+		return "", err
+	}
+	w := bufio.NewWriterSize(f, 1<<16)
+	var n [binary.MaxVarintLen64]byte
+	put := func(b []byte) {
+		w.Write(n[:binary.PutUvarint(n[:], uint64(len(b)))])
+		w.Write(b)
+	}
+	err = each(func(r *record) error {
+		put([]byte(r.key.A))
+		put([]byte(r.key.B))
+		w.Write(n[:binary.PutUvarint(n[:], r.seq)])
+		put(r.val)
+		return nil
+	})
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", fmt.Errorf("writing a temporary file for --mem: %w", err)
+	}
+	return name, nil
+}
+
+// run reads one sorted file back.
+type run struct {
+	f   *os.File
+	r   *bufio.Reader
+	cur record
+}
+
+func (s *Sorter) open(name string) (*run, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return &run{f: f, r: bufio.NewReaderSize(f, 1<<15)}, nil
+}
+
+// next reads the next record; io.EOF at the end.
+func (r *run) next() error {
+	str := func() ([]byte, error) {
+		n, err := binary.ReadUvarint(r.r)
+		if err != nil {
+			return nil, err
+		}
+		b := make([]byte, n)
+		_, err = io.ReadFull(r.r, b)
+		return b, err
+	}
+	a, err := str()
+	if err != nil {
+		return err // io.EOF here is the clean end
+	}
+	b, err := str()
+	if err != nil {
+		return corrupt(err)
+	}
+	seq, err := binary.ReadUvarint(r.r)
+	if err != nil {
+		return corrupt(err)
+	}
+	val, err := str()
+	if err != nil {
+		return corrupt(err)
+	}
+	r.cur = record{key: Key{string(a), string(b)}, seq: seq, val: val}
+	return nil
+}
+
+func corrupt(err error) error {
+	if errors.Is(err, io.EOF) {
+		err = io.ErrUnexpectedEOF
+	}
+	return fmt.Errorf("reading a temporary file for --mem: %w", err)
+}
+
+// merger yields the smallest current record of its sources.
+type merger struct {
+	s    *Sorter
+	runs []*run
+}
+
+func (m *merger) Len() int           { return len(m.runs) }
+func (m *merger) Less(i, j int) bool { return m.s.less(&m.runs[i].cur, &m.runs[j].cur) < 0 }
+func (m *merger) Swap(i, j int)      { m.runs[i], m.runs[j] = m.runs[j], m.runs[i] }
+func (m *merger) Push(x any)         { m.runs = append(m.runs, x.(*run)) }
+func (m *merger) Pop() any {
+	r := m.runs[len(m.runs)-1]
+	m.runs = m.runs[:len(m.runs)-1]
+	return r
+}
+
+// merge calls fn on the records of the named files in order; fn returning
+// a non-nil error stops it.
+func (s *Sorter) merge(names []string, fn func(*record) error) (err error) {
+	m := &merger{s: s}
+	defer func() {
+		for _, r := range m.runs {
+			r.f.Close()
+		}
+	}()
+	for _, name := range names {
+		r, err := s.open(name)
+		if err != nil {
+			return err
+		}
+		if err := r.next(); err != nil {
+			r.f.Close()
+			if err == io.EOF {
+				continue
+			}
+			return corrupt(err)
+		}
+		m.runs = append(m.runs, r)
+	}
+	heap.Init(m)
+	for m.Len() > 0 {
+		r := m.runs[0]
+		if err := fn(&r.cur); err != nil {
+			return err
+		}
+		switch err := r.next(); {
+		case err == io.EOF:
+			heap.Pop(m)
+			r.f.Close()
+		case err != nil:
+			return corrupt(err)
+		default:
+			heap.Fix(m, 0)
+		}
+	}
+	return nil
+}
+
+// Each calls fn with every record's value in order of key, then of Add,
+// until fn returns an error, which Each returns. Call it once.
+func (s *Sorter) Each(fn func(val []byte) error) error {
+	if len(s.runs) == 0 {
+		slices.SortStableFunc(s.held, func(a, b record) int { return s.less(&a, &b) })
+		for i := range s.held {
+			if err := fn(s.held[i].val); err != nil {
+				return err
+			}
+			s.held[i].val = nil
+		}
+		return nil
+	}
+	if err := s.spill(); err != nil {
+		return err
+	}
+	// Merge a fan-in at a time into new files until one merge reads them all.
+	for len(s.runs) > MaxFanIn {
+		batch := s.runs[:MaxFanIn]
+		name, err := s.writeRun(func(emit func(*record) error) error { return s.merge(batch, emit) })
+		if err != nil {
+			return err
+		}
+		for _, old := range batch {
+			os.Remove(old)
+		}
+		s.runs = append(s.runs[MaxFanIn:], name)
+	}
+	return s.merge(s.runs, func(r *record) error { return fn(r.val) })
+}
+
+// Close removes the temporary files.
+func (s *Sorter) Close() error {
+	s.held = nil
+	if s.dir == "" {
+		return nil
+	}
+	err := os.RemoveAll(s.dir)
+	untrack(s.dir)
+	s.dir = ""
+	return err
+}
+
+// The temporary folders of open sorters, removed on SIGINT or SIGTERM.
+var (
+	mu      sync.Mutex
+	live    = map[string]bool{}
+	signals chan os.Signal
+)
+
+func track(dir string) {
+	mu.Lock()
+	defer mu.Unlock()
+	live[dir] = true
+	if signals == nil {
+		signals = make(chan os.Signal, 1)
+		signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+		go onSignal(signals)
+	}
+}
+
+func untrack(dir string) {
+	mu.Lock()
+	defer mu.Unlock()
+	delete(live, dir)
+}
+
+// onSignal removes the folders, then lets the signal do what it would have
+// done: without another listener (the pager's), end the process with it.
+func onSignal(ch chan os.Signal) {
+	sig := <-ch
+	mu.Lock()
+	for dir := range live {
+		os.RemoveAll(dir)
+	}
+	live = map[string]bool{}
+	signal.Stop(ch)
+	signals = nil
+	mu.Unlock()
+	// With no listener left, the signal's default action is back: sent
+	// again, it ends the process as it would have without vagut's handler.
+	if p, err := os.FindProcess(os.Getpid()); err == nil {
+		p.Signal(sig)
+	}
+}
