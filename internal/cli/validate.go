@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vagut/vagut/internal/iostreams"
-	"github.com/vagut/vagut/internal/summary"
 	"github.com/vagut/vagut/internal/validate"
 )
 
@@ -86,15 +85,17 @@ Exit codes: 0 no errors (warnings allowed); 1 errors, or warnings with
 func runValidate(o *ValidateOptions) error {
 	l := newLoader(o.Factory)
 	var diags []validate.Diagnostic
-	var papers []*summary.Paper
-	inline := map[string]*validate.Inline{}
+	var corpus validate.CorpusIndex // not the papers: memory stays flat
+	inline := map[string]*validate.Inline{} // only the files that turn rules off
 	ok := each(l, o.Paths, false, func(path string, src []byte) validate.Result {
 		return validate.File(&o.Config, path, src)
 	}, func(path string, r validate.Result) bool {
 		diags = append(diags, r.Diags...)
-		inline[path] = r.Inline
+		if !r.Inline.Empty() {
+			inline[path] = r.Inline
+		}
 		if r.Paper != nil {
-			papers = append(papers, r.Paper)
+			corpus.Add(r.Paper)
 		}
 		return true
 	})
@@ -102,7 +103,7 @@ func runValidate(o *ValidateOptions) error {
 		return &exitError{l.code}
 	}
 	code := l.code
-	diags = append(diags, validate.Silence(validate.Corpus(&o.Config, papers), inline)...)
+	diags = append(diags, validate.Silence(corpus.Diagnostics(&o.Config), inline)...)
 	validate.Sort(diags)
 	err := o.JQ.write(o.IO.Out, func(w io.Writer) error { return validate.Write(w, o.Format, diags, version(), o.File) })
 	if err := outputError(o.IO, err); err != nil {

@@ -324,78 +324,11 @@ func (c *checker) checkID(e summary.Entity) {
 // Corpus finds papers that appear in two files: same DOI or same id. Each
 // file of such a group is reported once, naming another file of the group.
 func Corpus(cfg *Config, papers []*summary.Paper) []Diagnostic {
-	c := &checker{cfg: cfg}
-	byDOI := map[string][]*summary.Paper{}
-	byID := map[string][]*summary.Paper{}
-	var dois, ids []string
+	var x CorpusIndex
 	for _, p := range papers {
-		if p.DOI != nil && strings.TrimSpace(*p.DOI) != "" {
-			k := doi.Key(*p.DOI)
-			if byDOI[k] == nil {
-				dois = append(dois, k)
-			}
-			byDOI[k] = append(byDOI[k], p)
-		}
-		if byID[p.ID] == nil {
-			ids = append(ids, p.ID)
-		}
-		byID[p.ID] = append(byID[p.ID], p)
+		x.Add(p)
 	}
-	// One diagnostic per file, naming the first other file and counting the
-	// rest: n files with one DOI give n lines, not n², and none is cut by
-	// the per-file cap (which add must not apply across files).
-	for _, k := range dois {
-		group := byDOI[k]
-		for i, p := range group {
-			if len(group) < 2 {
-				break
-			}
-			q := group[0]
-			if i == 0 {
-				q = group[1]
-			}
-			c.path = p.Path
-			c.addCorpus("VG040", p.MetadataLine, p.DOICol, "same DOI as %s:%d%s", q.Path, q.MetadataLine, others(len(group)-2))
-		}
-	}
-	for _, k := range ids {
-		group := byID[k]
-		if len(group) < 2 {
-			continue
-		}
-		// The same DOI already says it; an id taken from the DOI adds nothing.
-		// Papers without a DOI each have a key of their own.
-		keys := make([]string, len(group))
-		count := map[string]int{}
-		other := -1 // the first paper whose key differs from group[0]'s
-		for i, q := range group {
-			keys[i] = fmt.Sprint("\x00", i)
-			if q.DOI != nil {
-				keys[i] = doi.Key(*q.DOI)
-			}
-			count[keys[i]]++
-			if other < 0 && keys[i] != keys[0] {
-				other = i
-			}
-		}
-		for i, p := range group {
-			n := len(group) - count[keys[i]]
-			if n == 0 {
-				continue
-			}
-			first := group[0]
-			if keys[0] == keys[i] {
-				first = group[other]
-			}
-			c.path = p.Path
-			line := p.URLLine
-			if line == 0 {
-				line = p.TitleLine
-			}
-			c.addCorpus("VG041", line, 1, "same paper id %s as %s%s", k, first.Path, others(n-1))
-		}
-	}
-	return c.diags
+	return x.Diagnostics(cfg)
 }
 
 func others(n int) string {

@@ -1,0 +1,134 @@
+package validate
+
+import (
+	"hash/maphash"
+	"slices"
+	"strings"
+
+	"github.com/vagut/vagut/internal/doi"
+	"github.com/vagut/vagut/internal/summary"
+)
+
+// CorpusIndex gathers, one paper at a time, what the corpus rules need (the
+// DOI and the paper id, and where each was first seen), so that validate
+// holds a few dozen bytes per paper instead of the papers. Keys are kept as
+// 128-bit hashes: two different DOIs or ids share one with a probability
+// of about n²/2¹²⁹, nil for any corpus there is.
+type CorpusIndex struct {
+	places        []place
+	byDOI, byID   map[hkey]int32    // key → first place
+	dupDOI, dupID map[int32][]int32 // first place → the places after it, only for keys seen twice
+	idText        map[int32]string  // first place → the id, only for ids seen twice
+}
+
+type hkey [2]uint64
+
+type place struct {
+	path             string
+	metaLine, doiCol int32
+	idLine           int32 // the Source line, else the title's
+	hasDOI           bool  // a DOI field, even an empty one
+	doi              hkey  // of doi.Key(DOI)
+}
+
+var seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+func hash(s string) hkey { return hkey{maphash.String(seeds[0], s), maphash.String(seeds[1], s)} }
+
+// Add records one paper, in the order the papers come.
+func (x *CorpusIndex) Add(p *summary.Paper) {
+	if x.byDOI == nil {
+		x.byDOI, x.byID = map[hkey]int32{}, map[hkey]int32{}
+		x.dupDOI, x.dupID, x.idText = map[int32][]int32{}, map[int32][]int32{}, map[int32]string{}
+	}
+	i := int32(len(x.places))
+	pl := place{path: p.Path, metaLine: int32(p.MetadataLine), doiCol: int32(p.DOICol), idLine: int32(p.URLLine)}
+	if pl.idLine == 0 {
+		pl.idLine = int32(p.TitleLine)
+	}
+	if p.DOI != nil {
+		pl.hasDOI, pl.doi = true, hash(doi.Key(*p.DOI))
+		if strings.TrimSpace(*p.DOI) != "" {
+			if first, ok := x.byDOI[pl.doi]; ok {
+				x.dupDOI[first] = append(x.dupDOI[first], i)
+			} else {
+				x.byDOI[pl.doi] = i
+			}
+		}
+	}
+	k := hash(p.ID)
+	if first, ok := x.byID[k]; ok {
+		x.dupID[first] = append(x.dupID[first], i)
+		x.idText[first] = strings.Clone(p.ID)
+	} else {
+		x.byID[k] = i
+	}
+	x.places = append(x.places, pl)
+}
+
+// Diagnostics reports the papers that appear in two files (same DOI or
+// same id): one diagnostic per file, naming the first other file and
+// counting the rest.
+func (x *CorpusIndex) Diagnostics(cfg *Config) []Diagnostic {
+	c := &checker{cfg: cfg}
+	groups := func(dup map[int32][]int32) [][]int32 {
+		firsts := make([]int32, 0, len(dup))
+		for f := range dup {
+			firsts = append(firsts, f)
+		}
+		slices.Sort(firsts) // in order of first appearance, as the papers came
+		var out [][]int32
+		for _, f := range firsts {
+			out = append(out, append([]int32{f}, dup[f]...))
+		}
+		return out
+	}
+	for _, g := range groups(x.dupDOI) {
+		for i, pi := range g {
+			q := &x.places[g[0]]
+			if i == 0 {
+				q = &x.places[g[1]]
+			}
+			p := &x.places[pi]
+			c.path = p.path
+			c.addCorpus("VG040", int(p.metaLine), int(p.doiCol), "same DOI as %s:%d%s", q.path, q.metaLine, others(len(g)-2))
+		}
+	}
+	for _, g := range groups(x.dupID) {
+		id := x.idText[g[0]]
+		// The same DOI already says it; an id taken from the DOI adds nothing.
+		// Papers without a DOI each have a key of their own.
+		type key struct {
+			doi hkey
+			own int32 // the place, for a paper without DOI
+		}
+		keys := make([]key, len(g))
+		count := map[key]int{}
+		other := -1 // the first paper whose key differs from g[0]'s
+		for i, qi := range g {
+			q := &x.places[qi]
+			keys[i] = key{own: qi}
+			if q.hasDOI {
+				keys[i] = key{doi: q.doi, own: -1}
+			}
+			count[keys[i]]++
+			if other < 0 && keys[i] != keys[0] {
+				other = i
+			}
+		}
+		for i, pi := range g {
+			n := len(g) - count[keys[i]]
+			if n == 0 {
+				continue
+			}
+			first := &x.places[g[0]]
+			if keys[0] == keys[i] {
+				first = &x.places[g[other]]
+			}
+			p := &x.places[pi]
+			c.path = p.path
+			c.addCorpus("VG041", int(p.idLine), 1, "same paper id %s as %s%s", id, first.path, others(n-1))
+		}
+	}
+	return c.diags
+}
