@@ -328,23 +328,38 @@ var SortKeys = []string{"published", "title", "path"}
 // 2013-09-30); ties fall back to path so that output never depends on input
 // order.
 func Sort(papers []*summary.Paper, key string) {
-	less := func(a, b *summary.Paper) int { return strings.Compare(a.Path, b.Path) }
 	sort.SliceStable(papers, func(i, j int) bool {
 		a, b := papers[i], papers[j]
-		switch key {
-		case "title":
-			if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
-				return c < 0
-			}
-		case "published":
-			da, db := pubdate.SortKey(summary.Str(a.Published)), pubdate.SortKey(summary.Str(b.Published))
-			if da != db {
-				if da == "" || db == "" {
-					return db == ""
-				}
-				return da > db
-			}
+		if c := CompareOrder(key, OrderKey(a, key), OrderKey(b, key)); c != 0 {
+			return c < 0
 		}
-		return less(a, b) < 0
+		return a.Path < b.Path
 	})
+}
+
+// OrderKey is what --sort KEY orders a paper by, before its path: a run
+// that cannot hold the papers keeps this and the path, and orders as Sort.
+func OrderKey(p *summary.Paper, key string) string {
+	switch key {
+	case "title":
+		return strings.ToLower(p.Title)
+	case "published":
+		return pubdate.SortKey(summary.Str(p.Published))
+	}
+	return ""
+}
+
+// CompareOrder compares two OrderKeys of --sort KEY: published newest
+// first and undated last, the others as text.
+func CompareOrder(key, a, b string) int {
+	if key == "published" && a != b && (a == "" || b == "") {
+		if a == "" {
+			return 1
+		}
+		return -1
+	}
+	if key == "published" {
+		return strings.Compare(b, a)
+	}
+	return strings.Compare(a, b)
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/csv"
 	"io"
 	"strings"
@@ -13,18 +14,40 @@ import (
 // out: the JSON keeps them.
 func PapersCSV(w io.Writer, d *Digest, raw bool) error {
 	cw := newCSV(w, raw)
-	cw.Write([]string{"id", "path", "title", "authors", "source", "doi", "journal", "published", "url",
-		"full_text_url", "tldr", "contribution", "key_findings", "abstract", "linked_entities", "entities"})
+	cw.Write(paperCSVHeader())
 	for _, p := range d.Papers {
-		findings := make([]string, len(p.KeyFindings))
-		for i, f := range p.KeyFindings {
-			findings[i] = f.Text
-		}
-		cw.Write([]string{p.ID, p.Path, p.Title, strings.Join(p.Authors, ListSep), summary.Str(p.Source), summary.Str(p.DOI),
-			summary.Str(p.Journal), summary.Str(p.Published), summary.Str(p.URL), summary.Str(p.FullTextURL), summary.Str(p.TLDR), summary.Str(p.Contribution),
-			strings.Join(findings, ListSep), summary.Str(p.Abstract), entityCells(p.LinkedEntities), entityCells(p.Entities)})
+		cw.Write(paperCSVRow(p))
 	}
 	return cw.Flush()
+}
+
+func paperCSVHeader() []string {
+	return []string{"id", "path", "title", "authors", "source", "doi", "journal", "published", "url",
+		"full_text_url", "tldr", "contribution", "key_findings", "abstract", "linked_entities", "entities"}
+}
+
+func paperCSVRow(p *summary.Paper) []string {
+	findings := make([]string, len(p.KeyFindings))
+	for i, f := range p.KeyFindings {
+		findings[i] = f.Text
+	}
+	return []string{p.ID, p.Path, p.Title, strings.Join(p.Authors, ListSep), summary.Str(p.Source), summary.Str(p.DOI),
+		summary.Str(p.Journal), summary.Str(p.Published), summary.Str(p.URL), summary.Str(p.FullTextURL), summary.Str(p.TLDR), summary.Str(p.Contribution),
+		strings.Join(findings, ListSep), summary.Str(p.Abstract), entityCells(p.LinkedEntities), entityCells(p.Entities)}
+}
+
+// PapersCSVHeader is the first line of PapersCSV.
+func PapersCSVHeader(raw bool) []byte { return csvLine(paperCSVHeader(), raw) }
+
+// PaperCSVRow is one paper's line of PapersCSV.
+func PaperCSVRow(p *summary.Paper, raw bool) []byte { return csvLine(paperCSVRow(p), raw) }
+
+func csvLine(cells []string, raw bool) []byte {
+	var b bytes.Buffer
+	cw := newCSV(&b, raw)
+	cw.Write(cells)
+	_ = cw.Flush()
+	return b.Bytes()
 }
 
 func entityCells(es []summary.Entity) string {

@@ -148,6 +148,29 @@ func optional(s string) *string {
 // digest's workers and written in order as they come, so a large document is
 // never held whole; the bytes are those of encoding the document at once.
 func JSON(w io.Writer, d *Digest) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if err := d.JSONHead(bw, len(d.Papers)); err != nil {
+		return err
+	}
+	if len(d.Papers) > 0 {
+		if err := d.writePapers(bw, JSONSep, JSONPrefix); err != nil {
+			return err
+		}
+	}
+	if err := d.JSONTail(bw, len(d.Papers)); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// JSONPrefix indents a paper inside the document; JSONSep goes between two.
+const (
+	JSONPrefix = "    "
+	JSONSep    = ",\n    "
+)
+
+// JSONHead writes the document up to its first paper, count papers in it.
+func (d *Digest) JSONHead(w io.Writer, count int) error {
 	f := d.Filter
 	head := struct {
 		SchemaVersion int         `json:"schema_version"`
@@ -162,7 +185,7 @@ func JSON(w io.Writer, d *Digest) error {
 			Since: optional(f.Since), Until: optional(f.Until), Sort: d.Sort,
 		},
 		Total: d.Total,
-		Count: len(d.Papers),
+		Count: count,
 	}
 	if d.Limit > 0 {
 		head.Filters.Limit = &d.Limit
@@ -172,16 +195,21 @@ func JSON(w io.Writer, d *Digest) error {
 		return err
 	}
 	// The head's closing "\n}" gives way to the papers and what follows them.
-	bw := bufio.NewWriterSize(w, 1<<16)
-	bw.Write(b[:len(b)-2])
-	if len(d.Papers) == 0 {
-		bw.WriteString(",\n  \"papers\": []")
+	b = b[:len(b)-2]
+	if count == 0 {
+		b = append(b, ",\n  \"papers\": []"...)
 	} else {
-		bw.WriteString(",\n  \"papers\": [\n    ")
-		if err := d.writePapers(bw, ",\n    ", "    "); err != nil {
-			return err
-		}
-		bw.WriteString("\n  ]")
+		b = append(b, ",\n  \"papers\": [\n    "...)
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// JSONTail writes the document after its last paper.
+func (d *Digest) JSONTail(w io.Writer, count int) error {
+	var b []byte
+	if count > 0 {
+		b = append(b, "\n  ]"...)
 	}
 	if d.GroupBy != "" {
 		groups := make([]GroupJSON, 0, len(d.Groups))
@@ -199,13 +227,14 @@ func JSON(w io.Writer, d *Digest) error {
 		if err != nil {
 			return err
 		}
-		bw.WriteString(",\n")
-		bw.Write(tail[2:]) // without its opening "{\n"
+		b = append(b, ",\n"...)
+		b = append(b, tail[2:]...) // without its opening "{\n"
 	} else {
-		bw.WriteString("\n}")
+		b = append(b, "\n}"...)
 	}
-	bw.WriteString("\n")
-	return bw.Flush()
+	b = append(b, '\n')
+	_, err := w.Write(b)
+	return err
 }
 
 // writePapers encodes the papers on the digest's workers and writes them in

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"hash/maphash"
 	"io"
 	"sort"
 	"strings"
@@ -49,31 +50,76 @@ func markdownParts(d *Digest) []string {
 		}
 	}
 	b.WriteString("# vagut digest\n\n")
-	b.WriteString(countLine(d) + "\n")
-	show := map[string]bool{}
-	for _, s := range d.Sections {
-		show[s] = true
-	}
+	b.WriteString(countLine(d, len(d.Papers)) + "\n")
+	show := d.MarkdownShow()
 	if d.GroupBy != "" {
 		writeGroups(&b, d, show, cut)
 	} else {
-		headings := map[string]bool{"vagut digest": true}
+		var headings Headings
 		for _, p := range d.Papers {
 			cut()
-			h := headingText(p.Title)
-			if headings[strings.ToLower(h)] {
-				h += " (" + p.ID + ")"
-			}
-			headings[strings.ToLower(h)] = true
-			fmt.Fprintf(&b, "\n## %s\n", h)
-			if c := citation(p); c != "" {
-				fmt.Fprintf(&b, "\n%s\n", c)
-			}
-			writePaper(&b, d, p, show, "")
+			h, body := d.MarkdownPaper(p, show)
+			b.WriteString(headings.Part(h, p.ID, body))
 		}
 	}
 	cut()
 	return parts
+}
+
+// MarkdownShow is the set of --sections a digest shows.
+func (d *Digest) MarkdownShow() map[string]bool {
+	show := map[string]bool{}
+	for _, s := range d.Sections {
+		show[s] = true
+	}
+	return show
+}
+
+// MarkdownHead is the digest's title and count line, count papers shown.
+func (d *Digest) MarkdownHead(count int) string {
+	return "# vagut digest\n\n" + countLine(d, count) + "\n"
+}
+
+// MarkdownPaper is one paper of an ungrouped digest: its heading's text
+// (before Headings makes it unique) and what follows the heading.
+func (d *Digest) MarkdownPaper(p *summary.Paper, show map[string]bool) (heading, body string) {
+	var b strings.Builder
+	if c := citation(p); c != "" {
+		fmt.Fprintf(&b, "\n%s\n", c)
+	}
+	writePaper(&b, d, p, show, "")
+	return headingText(p.Title), b.String()
+}
+
+// Headings keeps the headings of a digest unique: a title seen before gets
+// the paper's id. It remembers a 128-bit hash of each heading, not the
+// text, so that a digest of a million papers holds a few megabytes.
+type Headings struct{ seen map[[2]uint64]bool }
+
+var headingSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+func (hs *Headings) mark(h string) bool {
+	if hs.seen == nil {
+		hs.seen = map[[2]uint64]bool{hs.key("vagut digest"): true}
+	}
+	k := hs.key(h)
+	seen := hs.seen[k]
+	hs.seen[k] = true
+	return seen
+}
+
+func (hs *Headings) key(h string) [2]uint64 {
+	l := strings.ToLower(h)
+	return [2]uint64{maphash.String(headingSeeds[0], l), maphash.String(headingSeeds[1], l)}
+}
+
+// Part is a paper's part of the digest: its unique heading, then body.
+func (hs *Headings) Part(heading, id, body string) string {
+	if hs.mark(heading) {
+		heading += " (" + id + ")"
+		hs.mark(heading)
+	}
+	return "\n## " + heading + "\n" + body
 }
 
 // writePaper writes the chosen parts of a paper; indent nests them in a list item.
@@ -165,12 +211,12 @@ func writeGroups(b *strings.Builder, d *Digest, show map[string]bool, cut func()
 	}
 }
 
-func countLine(d *Digest) string {
+func countLine(d *Digest, shown int) string {
 	noun := "papers"
 	if d.Total == 1 {
 		noun = "paper"
 	}
-	s := fmt.Sprintf("%d of %d %s", len(d.Papers), d.Total, noun)
+	s := fmt.Sprintf("%d of %d %s", shown, d.Total, noun)
 	if desc := d.Filter.Describe(); len(desc) > 0 {
 		s += " matched " + escape(strings.Join(desc, "; "))
 	} else {

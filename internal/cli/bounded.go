@@ -1,0 +1,199 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/vagut/vagut/internal/digest"
+	"github.com/vagut/vagut/internal/evidence"
+	"github.com/vagut/vagut/internal/input"
+	"github.com/vagut/vagut/internal/parse"
+	"github.com/vagut/vagut/internal/render"
+	"github.com/vagut/vagut/internal/spill"
+	"github.com/vagut/vagut/internal/summary"
+)
+
+// DefaultMem is --mem's default: what 100,000 summaries, or a million,
+// may take at most in any order (the targets are 64 MB and 256 MB).
+const DefaultMem = 64 << 20
+
+// boundedFormat reports whether summarize can write o's output without
+// holding the papers: every order, in JSON, JSON Lines, CSV and plain
+// Markdown. Groups, the terminal's styled digest, HTML and YAML still hold
+// them (YAML is converted from the whole JSON document).
+func boundedFormat(o *SummarizeOptions) bool {
+	switch o.Output {
+	case "json", "jsonl", "csv", "md":
+	default:
+		return false
+	}
+	return o.GroupBy == "" && !o.Styled
+}
+
+// encoded is a paper parsed, selected and encoded by a worker.
+type encoded struct {
+	paper *summary.Paper // for the loader's counts and warnings, then dropped
+	err   error
+	match bool
+	key   spill.Key
+	val   []byte
+}
+
+var errEnough = errors.New("enough papers")
+
+// sortedSummarize selects and orders the papers as runSummarize does, but
+// holds only a bounded buffer of encoded papers: each is encoded as soon as
+// it is parsed, in the output's own format, and past --mem/4 of them the
+// buffer is sorted and written to a temporary file; at the end the files
+// are merged in order. The bytes are those of the run that holds every paper.
+func sortedSummarize(o *SummarizeOptions, l *loader) error {
+	d := &render.Digest{Filter: &o.Filter, Sort: o.Sort, Limit: o.Limit, Sections: o.Sections}
+	show := d.MarkdownShow()
+	encode := func(p *summary.Paper) []byte {
+		dd := d
+		if o.Evidence {
+			one := *d
+			one.Evidence = map[*summary.Paper][]evidence.Sentence{p: evidence.Find(p, o.Filter.MatchedNames(p), o.Filter.Grep)}
+			dd = &one
+		}
+		switch o.Output {
+		case "json":
+			return dd.AppendPaper(nil, p, render.JSONPrefix)
+		case "jsonl":
+			return append(dd.AppendPaper(nil, p, ""), '\n')
+		case "csv":
+			return render.PaperCSVRow(p, o.CSVRaw)
+		}
+		h, body := dd.MarkdownPaper(p, show)
+		b := binary.AppendUvarint(nil, uint64(len(h)))
+		b = append(b, h...)
+		b = binary.AppendUvarint(b, uint64(len(p.ID)))
+		b = append(b, p.ID...)
+		return append(b, body...)
+	}
+	sorter := spill.New(int64(o.Mem)/4, func(a, b spill.Key) int {
+		if c := digest.CompareOrder(o.Sort, a.A, b.A); c != 0 {
+			return c
+		}
+		return strings.Compare(a.B, b.B)
+	})
+	defer sorter.Close()
+	files, ok := l.list(o.Paths, true)
+	if !ok {
+		return &exitError{l.code}
+	}
+	if len(o.Filter.Entities) > 0 {
+		if slices.Contains(files, input.Stdin) {
+			// Standard input cannot be read twice: hold the papers instead.
+			return collectSummarize(o, l, files)
+		}
+		learnPass(l, files, &o.Filter, o.Evidence)
+	}
+	total, kept := 0, 0
+	var serr error
+	var dedup digest.Dedup
+	eachFile(l, files, func(path string, src []byte) encoded {
+		p, err := parse.Parse(path, src)
+		if err != nil {
+			return encoded{err: err}
+		}
+		r := encoded{paper: p}
+		if o.Filter.Match(p) {
+			v := o.Filter.View(p)
+			r.match, r.key, r.val = true, spill.Key{A: digest.OrderKey(v, o.Sort), B: v.Path}, encode(v)
+		}
+		return r
+	}, func(path string, r encoded) bool {
+		if r.err != nil {
+			l.fail("%s:%v", path, r.err)
+			return true
+		}
+		l.papers++
+		warnBytes(l, r.paper)
+		// Files in path order: the first by path is the one kept, as when
+		// the papers are held.
+		if dup := dedup.Add(r.paper); dup != nil {
+			l.duplicate(r.paper, dup)
+			return true
+		}
+		total++
+		if !r.match {
+			return true
+		}
+		kept++
+		serr = sorter.Add(r.key, r.val)
+		return serr == nil
+	})
+	if serr != nil {
+		printMessage(o.IO.ErrOut, serr.Error())
+		return &exitError{exitUsage}
+	}
+	d.Total = total
+	shown := kept
+	if o.Limit > 0 && shown > o.Limit {
+		shown = o.Limit
+	}
+	write := func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		var headings render.Headings
+		switch o.Output {
+		case "json":
+			if err := d.JSONHead(bw, shown); err != nil {
+				return err
+			}
+		case "csv":
+			bw.Write(render.PapersCSVHeader(o.CSVRaw))
+		case "md":
+			bw.WriteString(d.MarkdownHead(shown))
+		}
+		i := 0
+		err := sorter.Each(func(val []byte) error {
+			if i == shown {
+				return errEnough
+			}
+			if o.Output == "json" && i > 0 {
+				bw.WriteString(render.JSONSep)
+			}
+			if o.Output == "md" {
+				h, n := binary.Uvarint(val)
+				val = val[n:]
+				heading := string(val[:h])
+				val = val[h:]
+				idLen, n := binary.Uvarint(val)
+				val = val[n:]
+				id := string(val[:idLen])
+				bw.WriteString(headings.Part(heading, id, string(val[idLen:])))
+			} else {
+				bw.Write(val)
+			}
+			i++
+			return nil
+		})
+		if err != nil && err != errEnough {
+			return fmt.Errorf("merging the papers: %w", err)
+		}
+		if o.Output == "json" {
+			if err := d.JSONTail(bw, shown); err != nil {
+				return err
+			}
+		}
+		return bw.Flush()
+	}
+	var err error
+	switch o.Output {
+	case "json", "jsonl":
+		err = o.JQ.write(o.IO.Out, write)
+	case "md":
+		stop := startPager(o.Factory)
+		err = write(o.IO.Out)
+		stop()
+	default:
+		err = write(o.IO.Out)
+	}
+	return finish(l, outputError(o.IO, err))
+}

@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/vagut/vagut/internal/gen"
+)
+
+// TestBoundedSummarizeSameBytes: with a --mem so small that every paper
+// goes through a temporary file (and the files through more than one round
+// of merging), with the default, and holding every paper as before, every
+// format, order and filter prints the same bytes and the same messages.
+func TestBoundedSummarizeSameBytes(t *testing.T) {
+	generated := t.TempDir()
+	if err := gen.Write(generated, 9, 150); err != nil {
+		t.Fatal(err)
+	}
+	// Two files with one title: the second heading gets its id.
+	b, _ := os.ReadFile(filepath.Join(generated, "batch000", "paper000001.md"))
+	os.WriteFile(filepath.Join(generated, "same-title.md"), []byte(strings.Replace(string(b), "/gen.9.1 ", "/gen.9.1x ", 1)), 0o644)
+	os.WriteFile(filepath.Join(generated, "broken.md"), []byte("no title\n"), 0o644)
+	corpora := [][]string{{"../../testdata/corpus", "../../testdata/views"}, {"../../testdata/bad"}, {generated}, {"../../seeds", "-"}}
+	flags := [][]string{{}, {"--limit", "7"}, {"--grep", "gut|lactate"}, {"--type", "gene,disease"},
+		{"--grep", "the", "--evidence"}, {"--since", "2015"}, {"--limit", "1", "--sort", "title"}}
+	for _, dirs := range corpora {
+		for _, o := range []string{"json", "jsonl", "csv", "md"} {
+			for _, sort := range []string{"published", "title", "path"} {
+				for _, f := range flags {
+					args := append(append([]string{"summarize", "-q", "-o", o, "--sort", sort}, f...), dirs...)
+					holdPapers = true
+					want := run(t, "# Stdin paper\n", args...)
+					holdPapers = false
+					for _, mem := range []string{"1", "64MB"} {
+						got := run(t, "# Stdin paper\n", append(args, "--mem", mem)...)
+						if d := cmp.Diff(want, got, cmp.AllowUnexported(result{})); d != "" {
+							t.Fatalf("vagut --mem %s %s (-held +bounded):\n%s", mem, strings.Join(args, " "), d)
+						}
+					}
+				}
+			}
+		}
+	}
+}
