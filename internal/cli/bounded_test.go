@@ -24,9 +24,13 @@ func TestBoundedSummarizeSameBytes(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join(generated, "batch000", "paper000001.md"))
 	os.WriteFile(filepath.Join(generated, "same-title.md"), []byte(strings.Replace(string(b), "/gen.9.1 ", "/gen.9.1x ", 1)), 0o644)
 	os.WriteFile(filepath.Join(generated, "broken.md"), []byte("no title\n"), 0o644)
+	// The same paper twice: the first by path is kept.
+	b, _ = os.ReadFile(filepath.Join(generated, "batch000", "paper000002.md"))
+	os.WriteFile(filepath.Join(generated, "a-copy.md"), b, 0o644)
 	corpora := [][]string{{"../../testdata/corpus", "../../testdata/views"}, {"../../testdata/bad"}, {generated}, {"../../seeds", "-"}}
 	flags := [][]string{{}, {"--limit", "7"}, {"--grep", "gut|lactate"}, {"--type", "gene,disease"},
-		{"--grep", "the", "--evidence"}, {"--since", "2015"}, {"--limit", "1", "--sort", "title"}}
+		{"--grep", "the", "--evidence"}, {"--since", "2015"}, {"--limit", "1", "--sort", "title"},
+		{"--entity", "FABP2"}, {"--entity", "IL6-1", "--evidence"}}
 	for _, dirs := range corpora {
 		for _, o := range []string{"json", "jsonl", "csv", "md"} {
 			for _, sort := range []string{"published", "title", "path"} {
