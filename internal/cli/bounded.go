@@ -11,6 +11,7 @@ import (
 
 	"github.com/vagut/vagut/internal/digest"
 	"github.com/vagut/vagut/internal/evidence"
+	"github.com/vagut/vagut/internal/index"
 	"github.com/vagut/vagut/internal/input"
 	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/render"
@@ -48,7 +49,7 @@ var errEnough = errors.New("enough papers")
 
 // sortedSummarize selects and orders the papers as runSummarize does, but
 // holds only a bounded buffer of encoded papers: each is encoded as soon as
-// it is parsed, in the output's own format, and past --mem/4 of them the
+// it is parsed, in the output's own format, and past --mem/8 of them the
 // buffer is sorted and written to a temporary file; at the end the files
 // are merged in order. The bytes are those of the run that holds every paper.
 func sortedSummarize(o *SummarizeOptions, l *loader) error {
@@ -76,7 +77,9 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 		b = append(b, p.ID...)
 		return append(b, body...)
 	}
-	sorter := spill.New(int64(o.Mem)/4, func(a, b spill.Key) int {
+	// An eighth of --mem for the papers waiting: the collector's headroom,
+	// the workers' files, the index of paths and the program take the rest.
+	sorter := spill.New(int64(l.set.mem)/8, func(a, b spill.Key) int {
 		if c := digest.CompareOrder(o.Sort, a.A, b.A); c != 0 {
 			return c
 		}
@@ -94,6 +97,7 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 		}
 		learnPass(l, files, &o.Filter, o.Evidence)
 	}
+	defer l.bounded()()
 	total, kept := 0, 0
 	var serr error
 	var dedup digest.Dedup
@@ -196,4 +200,45 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 		err = write(o.IO.Out)
 	}
 	return finish(l, outputError(o.IO, err))
+}
+
+// indexPapers selects the papers as selectPapers does and indexes their
+// entities as they stream by, holding rows, not papers (with --entity after
+// a first pass that learns what it resolves to). It returns the rows and
+// how many papers were kept; ok is false when no file was listed.
+func indexPapers(l *loader, paths []string, f *digest.Filter) (rows []index.Row, kept int, ok bool) {
+	files, ok := l.list(paths, true)
+	if !ok {
+		return nil, 0, false
+	}
+	if len(f.Entities) > 0 {
+		if slices.Contains(files, input.Stdin) {
+			// Standard input cannot be read twice: hold the papers instead.
+			collecting()
+			papers := selectPapers(loadFiles(l, files), f, "path", 0)
+			return index.Build(papers), len(papers), true
+		}
+		learnPass(l, files, f, false)
+	}
+	defer l.bounded()()
+	var x index.Indexer
+	var dedup digest.Dedup
+	eachFile(l, files, parseWork, func(path string, r parsed) bool {
+		if r.err != nil {
+			l.fail("%s:%v", path, r.err)
+			return true
+		}
+		l.papers++
+		warnBytes(l, r.paper)
+		if dup := dedup.Add(r.paper); dup != nil {
+			l.duplicate(r.paper, dup)
+			return true
+		}
+		if f.Match(r.paper) {
+			x.Add(f.View(r.paper))
+			kept++
+		}
+		return true
+	})
+	return x.Rows(), kept, true
 }

@@ -50,3 +50,27 @@ func TestBoundedSummarizeSameBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamedEntitiesSameBytes: the index built as papers stream by is the
+// one built from every paper held, in every format and with the filters.
+func TestStreamedEntitiesSameBytes(t *testing.T) {
+	generated := t.TempDir()
+	if err := gen.Write(generated, 10, 120); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(generated, "batch000", "paper000003.md"))
+	os.WriteFile(filepath.Join(generated, "a-copy.md"), b, 0o644)
+	for _, dirs := range [][]string{{"../../testdata/corpus", "../../testdata/views"}, {generated}, {"../../seeds", "-"}} {
+		for _, o := range []string{"json", "jsonl", "csv", "md"} {
+			for _, f := range [][]string{{}, {"--type", "gene"}, {"--min-papers", "3"}, {"--entity", "FABP2"}, {"--grep", "gut", "--since", "2010"}} {
+				args := append(append([]string{"entities", "-q", "-o", o}, f...), dirs...)
+				holdPapers = true
+				want := run(t, "# Stdin paper\n", args...)
+				holdPapers = false
+				if got := run(t, "# Stdin paper\n", args...); got != want {
+					t.Fatalf("vagut %s: streamed differs from held:\n%s", strings.Join(args, " "), cmp.Diff(want, got, cmp.AllowUnexported(result{})))
+				}
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -10,6 +11,7 @@ import (
 	"github.com/vagut/vagut/internal/index"
 	"github.com/vagut/vagut/internal/iostreams"
 	"github.com/vagut/vagut/internal/render"
+	"github.com/vagut/vagut/internal/summary"
 )
 
 var entityFormats = []string{"md", "json", "jsonl", "csv", "yaml"}
@@ -114,22 +116,41 @@ jsonl (one row a line), csv (a cell starting like a spreadsheet formula,
 
 func runEntities(o *EntitiesOptions) error {
 	l := newLoader(o.Factory)
-	collecting()
-	papers, ok := loadPapers(l, o.Paths, false)
-	if !ok {
-		return &exitError{l.code}
-	}
-	if err := checkTypes(papers, "--type", o.Filter.Types...); err != nil {
-		return err
-	}
-	if err := checkTypes(papers, "--pairs", o.PairA, o.PairB); err != nil {
-		return err
-	}
 	// The filters choose the papers; --type chooses the rows, so it must not
 	// narrow what --entity matches here.
 	paperFilter := o.Filter
 	paperFilter.Types = nil
-	kept := selectPapers(papers, &paperFilter, "path", 0)
+	var kept []*summary.Paper // held for --pairs only
+	var built []index.Row
+	nkept := 0
+	// An unknown --type is checked against the types of every paper: held.
+	allKnown := true
+	for _, t := range o.Filter.Types {
+		allKnown = allKnown && slices.Contains(knownTypes, t)
+	}
+	if o.PairA == "" && allKnown && !holdPapers {
+		var ok bool
+		if built, nkept, ok = indexPapers(l, o.Paths, &paperFilter); !ok {
+			return &exitError{l.code}
+		}
+	} else {
+		collecting()
+		papers, ok := loadPapers(l, o.Paths, false)
+		if !ok {
+			return &exitError{l.code}
+		}
+		if err := checkTypes(papers, "--type", o.Filter.Types...); err != nil {
+			return err
+		}
+		if err := checkTypes(papers, "--pairs", o.PairA, o.PairB); err != nil {
+			return err
+		}
+		kept = selectPapers(papers, &paperFilter, "path", 0)
+		nkept = len(kept)
+		if o.PairA == "" {
+			built = index.Build(kept)
+		}
+	}
 	var err error
 	if o.PairA != "" {
 		var pairs []index.Pair
@@ -158,7 +179,7 @@ func runEntities(o *EntitiesOptions) error {
 		}
 	} else {
 		var rows []index.Row
-		for _, r := range index.Build(kept) {
+		for _, r := range built {
 			if r.Papers >= o.MinPapers && o.Filter.TypeOK(r.Type) {
 				rows = append(rows, r)
 			}
@@ -175,10 +196,10 @@ func runEntities(o *EntitiesOptions) error {
 		case "md":
 			if o.Table {
 				stop := startPager(o.Factory)
-				err = render.EntitiesTerminal(styledOut(o.IO), rows, len(kept), termOptions(o.IO))
+				err = render.EntitiesTerminal(styledOut(o.IO), rows, nkept, termOptions(o.IO))
 				stop()
 			} else {
-				err = render.EntitiesMarkdown(o.IO.Out, rows, len(kept))
+				err = render.EntitiesMarkdown(o.IO.Out, rows, nkept)
 			}
 		}
 	}

@@ -34,6 +34,7 @@ type runFlags struct {
 	exclude  []string
 	noIgnore bool
 	verbose  bool
+	mem      byteSize
 }
 
 func (rf *runFlags) register(fs *pflag.FlagSet) {
@@ -45,6 +46,8 @@ func (rf *runFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&rf.noPager, "no-pager", false, "do not page a digest or table shown in a terminal ($VAGUT_PAGER, $PAGER, less -FRX)")
 	fs.StringArrayVar(&rf.exclude, "exclude", nil, "leave out files and folders matching `GLOB` (.gitignore syntax, relative to the working folder; repeatable)")
 	fs.BoolVar(&rf.noIgnore, "no-ignore", false, "read files that .gitignore leaves out (exclude: and --exclude still apply)")
+	rf.mem = DefaultMem
+	fs.Var(&rf.mem, "mem", "memory to use, about, where the papers need not be held (summarize -o json, jsonl, csv, md; validate): past it, encoded papers wait in temporary files, removed at the end and on Ctrl-C")
 }
 
 // byteSize is a flag value such as 10MB.
@@ -364,6 +367,20 @@ func (l *loader) tick() {
 	l.mu.Lock()
 	l.doneCount++
 	l.mu.Unlock()
+}
+
+// bounded asks the garbage collector to keep the heap within --mem less
+// 16 MB (the program's own code and data; at least 32 MB), for a run that holds no paper: its memory is a bounded
+// buffer plus a few dozen bytes a file (path, hashed DOI and id), so only a
+// corpus of millions comes near 64 MB, and then runs with more collections
+// rather than more memory. A GOMEMLIMIT the user set wins. The returned
+// function puts the limit back.
+func (l *loader) bounded() func() {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(max(int64(l.set.mem)-16<<20, 32<<20))
+	return func() { debug.SetMemoryLimit(old) }
 }
 
 // collecting tunes the garbage collector for a run that holds every paper

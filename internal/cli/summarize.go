@@ -39,8 +39,6 @@ type SummarizeOptions struct {
 	JQ       jqFlag
 	// CSVRaw writes CSV cells as they are, formulas included.
 	CSVRaw bool
-	// Mem is the memory budget of a run that orders papers it cannot hold.
-	Mem byteSize
 	// Styled renders the Markdown for a terminal: stdout is one, -o was not
 	// given and NO_COLOR is not set.
 	Styled bool
@@ -145,8 +143,6 @@ folder with no summary.`,
 	completeFlag(cmd, "group-by", fixed(append(slices.Clone(knownTypes), "year", "journal")...))
 	fs.BoolVar(&opts.Evidence, "evidence", false, "with --entity or --grep: show the sentences that mention them")
 	fs.BoolVar(&opts.CSVRaw, "csv-raw", false, "with -o csv: write cells starting with = + - @ as they are (default: prefixed with ' so a spreadsheet shows them as text)")
-	opts.Mem = DefaultMem
-	fs.Var(&opts.Mem, "mem", "memory to use at most, about: past it, encoded papers wait in temporary files (removed at the end, and on Ctrl-C) to be merged in order")
 	opts.JQ.register(fs)
 	return cmd
 }
@@ -291,6 +287,7 @@ func streamSummarize(o *SummarizeOptions, l *loader) error {
 		}
 		learnPass(l, files, &o.Filter, o.Evidence)
 	}
+	defer l.bounded()()
 	d := &render.Digest{Filter: &o.Filter}
 	if o.Evidence {
 		d.Evidence = map[*summary.Paper][]evidence.Sentence{}

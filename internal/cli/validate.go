@@ -85,6 +85,7 @@ Exit codes: 0 no errors (warnings allowed); 1 errors, or warnings with
 func runValidate(o *ValidateOptions) error {
 	l := newLoader(o.Factory)
 	var diags []validate.Diagnostic
+	defer l.bounded()()
 	var corpus validate.CorpusIndex // not the papers: memory stays flat
 	inline := map[string]*validate.Inline{} // only the files that turn rules off
 	ok := each(l, o.Paths, false, func(path string, src []byte) validate.Result {

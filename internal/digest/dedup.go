@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"hash/maphash"
 	"strings"
 
 	"github.com/vagut/vagut/internal/doi"
@@ -14,7 +15,16 @@ import (
 // files one.) Feed it papers in path order and the first file by path is the
 // one kept, whether the run collects or streams. It keeps only keys and paths.
 type Dedup struct {
-	dois, ids map[string]string // key -> path of the file kept
+	// hash of the key -> path of the file kept. A 128-bit hash, not the
+	// key: a million papers cost a hundred bytes each, not two hundred;
+	// two keys share a hash with a probability of about n²/2¹²⁹.
+	dois, ids map[[2]uint64]string
+}
+
+var dedupSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+func dedupHash(s string) [2]uint64 {
+	return [2]uint64{maphash.String(dedupSeeds[0], s), maphash.String(dedupSeeds[1], s)}
 }
 
 // Duplicate says which kept file a paper repeats, and why.
@@ -28,16 +38,17 @@ type Duplicate struct {
 // chain a~b~c keeps a and, if c shares nothing with a, c).
 func (d *Dedup) Add(p *summary.Paper) *Duplicate {
 	if d.dois == nil {
-		d.dois, d.ids = map[string]string{}, map[string]string{}
+		d.dois, d.ids = map[[2]uint64]string{}, map[[2]uint64]string{}
 	}
 	dk, ik := doiKey(p), sourceID(p)
+	dh, ih := dedupHash(dk), dedupHash(ik)
 	if dk != "" {
-		if first, ok := d.dois[dk]; ok {
+		if first, ok := d.dois[dh]; ok {
 			return &Duplicate{Of: first, Line: p.MetadataLine, Reason: "same DOI " + doi.Bare(*p.DOI)}
 		}
 	}
 	if ik != "" {
-		if first, ok := d.ids[ik]; ok {
+		if first, ok := d.ids[ih]; ok {
 			line := p.URLLine
 			if line == 0 {
 				line = p.TitleLine
@@ -46,10 +57,10 @@ func (d *Dedup) Add(p *summary.Paper) *Duplicate {
 		}
 	}
 	if dk != "" {
-		d.dois[dk] = p.Path
+		d.dois[dh] = p.Path
 	}
 	if ik != "" {
-		d.ids[ik] = p.Path
+		d.ids[ih] = p.Path
 	}
 	return nil
 }

@@ -42,31 +42,71 @@ type acc struct {
 
 // Build indexes the entities of papers, linked and full-text alike.
 func Build(papers []*summary.Paper) []Row {
-	accs := map[string]*acc{}
+	var x Indexer
 	for _, p := range papers {
-		for _, e := range p.AllEntities() {
-			k := Key(e)
-			a := accs[k]
-			if a == nil {
-				a = &acc{row: Row{Key: k}, nameCount: map[string]int{}, typeCount: map[string]int{},
-					idCount: map[string]int{}, names: map[string]bool{}, papers: map[string]bool{}}
-				accs[k] = a
+		x.Add(p)
+	}
+	return x.Rows()
+}
+
+// Indexer builds the entity index one paper at a time, holding rows, not
+// papers: what it keeps of a paper is copied, so the paper can go.
+type Indexer struct {
+	accs map[string]*acc
+}
+
+// Add indexes the entities of one paper.
+func (x *Indexer) Add(p *summary.Paper) {
+	if x.accs == nil {
+		x.accs = map[string]*acc{}
+	}
+	var id string // p.ID, copied once
+	for _, e := range p.AllEntities() {
+		k := Key(e)
+		a := x.accs[k]
+		if a == nil {
+			a = &acc{row: Row{Key: k}, nameCount: map[string]int{}, typeCount: map[string]int{},
+				idCount: map[string]int{}, names: map[string]bool{}, papers: map[string]bool{}}
+			x.accs[k] = a
+		}
+		a.row.Mentions++
+		count(a.nameCount, e.Name)
+		count(a.typeCount, e.Type)
+		if e.ID != nil {
+			count(a.idCount, *e.ID)
+		}
+		mark(a.names, e.Name)
+		for _, al := range e.Aliases {
+			mark(a.names, al)
+		}
+		if !a.papers[p.ID] {
+			if id == "" {
+				id = strings.Clone(p.ID)
 			}
-			a.row.Mentions++
-			a.nameCount[e.Name]++
-			a.typeCount[e.Type]++
-			if e.ID != nil {
-				a.idCount[*e.ID]++
-			}
-			a.names[e.Name] = true
-			for _, al := range e.Aliases {
-				a.names[al] = true
-			}
-			a.papers[p.ID] = true
+			a.papers[id] = true
 		}
 	}
-	rows := make([]Row, 0, len(accs))
-	for _, a := range accs {
+}
+
+// count and mark copy a key the first time they see it: a key that points
+// into a paper's text would keep the whole text.
+func count(m map[string]int, k string) {
+	if _, ok := m[k]; !ok {
+		k = strings.Clone(k)
+	}
+	m[k]++
+}
+
+func mark(m map[string]bool, k string) {
+	if !m[k] {
+		m[strings.Clone(k)] = true
+	}
+}
+
+// Rows returns the index, by papers, then mentions, then name.
+func (x *Indexer) Rows() []Row {
+	rows := make([]Row, 0, len(x.accs))
+	for _, a := range x.accs {
 		r := a.row
 		r.Name = mostFrequent(a.nameCount)
 		r.Type = mostFrequent(a.typeCount)
@@ -83,7 +123,6 @@ func Build(papers []*summary.Paper) []Row {
 	return rows
 }
 
-// less orders rows by papers, then mentions (both descending), then name and key.
 func less(a, b Row) bool {
 	if a.Papers != b.Papers {
 		return a.Papers > b.Papers
