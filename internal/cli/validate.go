@@ -86,7 +86,7 @@ func runValidate(o *ValidateOptions) error {
 	l := newLoader(o.Factory)
 	var diags []validate.Diagnostic
 	defer l.bounded()()
-	var corpus validate.CorpusIndex // not the papers: memory stays flat
+	var corpus validate.CorpusIndex         // not the papers: memory stays flat
 	inline := map[string]*validate.Inline{} // only the files that turn rules off
 	ok := each(l, o.Paths, false, func(path string, src []byte) validate.Result {
 		return validate.File(&o.Config, path, src)
