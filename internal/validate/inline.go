@@ -38,6 +38,10 @@ var directive = regexp.MustCompile(`<!--\s*vagut-([a-z-]*)((?:[^-]|-[^-])*)-->`)
 // inline reads the directives of a file; c reports a directive or rule it
 // does not know (VG050), at its line.
 func (c *checker) inline(raw []byte) *Inline {
+	if !bytes.Contains(raw, []byte("vagut-")) {
+		// No directive on any line: skip splitting the file into lines.
+		return &Inline{}
+	}
 	in := &Inline{file: map[string]bool{}, lines: map[int]map[string]bool{}}
 	fence := ""
 	for i, line := range bytes.Split(raw, []byte{'\n'}) {
