@@ -97,7 +97,7 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 		}
 		learnPass(l, files, &o.Filter, o.Evidence)
 	}
-	defer l.bounded()()
+	defer l.bounded(len(files))()
 	total, kept := 0, 0
 	var serr error
 	var dedup digest.Dedup
@@ -220,7 +220,8 @@ func indexPapers(l *loader, paths []string, f *digest.Filter) (rows []index.Row,
 		}
 		learnPass(l, files, f, false)
 	}
-	defer l.bounded()()
+	// No memory limit: the rows are what is asked for, and a corpus can
+	// name more entities than --mem holds.
 	var x index.Indexer
 	var dedup digest.Dedup
 	eachFile(l, files, parseWork, func(path string, r parsed) bool {

@@ -370,16 +370,17 @@ func (l *loader) tick() {
 }
 
 // bounded asks the garbage collector to keep the heap within --mem less
-// 16 MB (the program's own code and data; at least 32 MB), for a run that holds no paper: its memory is a bounded
-// buffer plus a few dozen bytes a file (path, hashed DOI and id), so only a
-// corpus of millions comes near 64 MB, and then runs with more collections
-// rather than more memory. A GOMEMLIMIT the user set wins. The returned
-// function puts the limit back.
-func (l *loader) bounded() func() {
+// 16 MB (the program's own code and data), for a run of files files that
+// holds no paper: its memory is a bounded buffer plus a few dozen bytes a
+// file (path, hashed DOI and id). The limit is never below 32 MB nor below
+// 200 bytes a file, so that a corpus of millions runs with somewhat more
+// memory rather than a collector that never stops. A GOMEMLIMIT the user
+// set wins. The returned function puts the limit back.
+func (l *loader) bounded(files int) func() {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	old := debug.SetMemoryLimit(max(int64(l.set.mem)-16<<20, 32<<20))
+	old := debug.SetMemoryLimit(max(int64(l.set.mem)-16<<20, 32<<20, int64(files)*200))
 	return func() { debug.SetMemoryLimit(old) }
 }
 

@@ -287,7 +287,7 @@ func streamSummarize(o *SummarizeOptions, l *loader) error {
 		}
 		learnPass(l, files, &o.Filter, o.Evidence)
 	}
-	defer l.bounded()()
+	defer l.bounded(len(files))()
 	d := &render.Digest{Filter: &o.Filter}
 	if o.Evidence {
 		d.Evidence = map[*summary.Paper][]evidence.Sentence{}

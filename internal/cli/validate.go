@@ -85,10 +85,14 @@ Exit codes: 0 no errors (warnings allowed); 1 errors, or warnings with
 func runValidate(o *ValidateOptions) error {
 	l := newLoader(o.Factory)
 	var diags []validate.Diagnostic
-	defer l.bounded()()
 	var corpus validate.CorpusIndex         // not the papers: memory stays flat
 	inline := map[string]*validate.Inline{} // only the files that turn rules off
-	ok := each(l, o.Paths, false, func(path string, src []byte) validate.Result {
+	files, ok := l.list(o.Paths, false)
+	if !ok {
+		return &exitError{l.code}
+	}
+	defer l.bounded(len(files))()
+	eachFile(l, files, func(path string, src []byte) validate.Result {
 		return validate.File(&o.Config, path, src)
 	}, func(path string, r validate.Result) bool {
 		diags = append(diags, r.Diags...)
@@ -100,9 +104,6 @@ func runValidate(o *ValidateOptions) error {
 		}
 		return true
 	})
-	if !ok {
-		return &exitError{l.code}
-	}
 	code := l.code
 	diags = append(diags, validate.Silence(corpus.Diagnostics(&o.Config), inline)...)
 	validate.Sort(diags)
