@@ -18,6 +18,7 @@ import (
 	"slices"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // Key orders a record: A, then B, by the sorter's comparison, then the
@@ -88,7 +89,9 @@ func (s *Sorter) spill() error {
 		return nil
 	}
 	if s.dir == "" {
+		ops.RLock()
 		dir, err := os.MkdirTemp("", "vagut-spill-")
+		ops.RUnlock()
 		if err != nil {
 			return fmt.Errorf("temporary folder for --mem: %w", err)
 		}
@@ -119,7 +122,9 @@ func (s *Sorter) spill() error {
 func (s *Sorter) writeRun(each func(emit func(*record) error) error) (string, error) {
 	name := filepath.Join(s.dir, fmt.Sprintf("run%06d", s.nrun))
 	s.nrun++
+	ops.RLock()
 	f, err := os.Create(name)
+	ops.RUnlock()
 	if err != nil {
 		return "", err
 	}
@@ -156,7 +161,9 @@ type run struct {
 }
 
 func (s *Sorter) open(name string) (*run, error) {
+	ops.RLock()
 	f, err := os.Open(name)
+	ops.RUnlock()
 	if err != nil {
 		return nil, err
 	}
@@ -303,7 +310,11 @@ func (s *Sorter) Close() error {
 }
 
 // The temporary folders of open sorters, removed on SIGINT or SIGTERM.
+// ops is held for reading while a file is created or opened, so that once
+// the folders are gone no new file is looked for until the signal has
+// ended the process (files already open are read and written unlinked).
 var (
+	ops     sync.RWMutex
 	mu      sync.Mutex
 	live    = map[string]bool{}
 	signals chan os.Signal
@@ -315,7 +326,13 @@ func track(dir string) {
 	live[dir] = true
 	if signals == nil {
 		signals = make(chan os.Signal, 1)
-		signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+		// A signal the process was started ignoring (SIGINT for a
+		// background job) would not end it: leave it ignored.
+		for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+			if !signal.Ignored(sig) {
+				signal.Notify(signals, sig)
+			}
+		}
 		go onSignal(signals)
 	}
 }
@@ -330,6 +347,8 @@ func untrack(dir string) {
 // done: without another listener (the pager's), end the process with it.
 func onSignal(ch chan os.Signal) {
 	sig := <-ch
+	ops.Lock()
+	defer ops.Unlock()
 	mu.Lock()
 	for dir := range live {
 		os.RemoveAll(dir)
@@ -343,4 +362,7 @@ func onSignal(ch chan os.Signal) {
 	if p, err := os.FindProcess(os.Getpid()); err == nil {
 		p.Signal(sig)
 	}
+	// Another listener (the pager's) took it: carry on, and let the run
+	// fail on the files it no longer finds.
+	time.Sleep(time.Second)
 }
