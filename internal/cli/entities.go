@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -124,11 +123,7 @@ func runEntities(o *EntitiesOptions) error {
 	var built []index.Row
 	nkept := 0
 	// An unknown --type is checked against the types of every paper: held.
-	allKnown := true
-	for _, t := range o.Filter.Types {
-		allKnown = allKnown && slices.Contains(knownTypes, t)
-	}
-	if o.PairA == "" && allKnown && !holdPapers {
+	if o.PairA == "" && allKnownTypes(o.Filter.Types) && !holdPapers {
 		var ok bool
 		if built, nkept, ok = indexPapers(l, o.Paths, &paperFilter); !ok {
 			return &exitError{l.code}

@@ -202,6 +202,17 @@ func selectPapers(papers []*summary.Paper, f *digest.Filter, sortKey string, lim
 	return kept
 }
 
+// allKnownTypes reports whether every --type is one of the known types: an
+// unknown one is checked against the types of every paper, which are held.
+func allKnownTypes(types []string) bool {
+	for _, t := range types {
+		if !slices.Contains(knownTypes, t) {
+			return false
+		}
+	}
+	return true
+}
+
 // holdPapers makes summarize hold every paper, as it did before --mem: the
 // reference that tests compare the bounded run with.
 var holdPapers = false
@@ -211,7 +222,7 @@ func runSummarize(o *SummarizeOptions) error {
 	if o.Output == "jsonl" && o.Sort == "path" {
 		return streamSummarize(o, l)
 	}
-	if boundedFormat(o) && !holdPapers {
+	if boundedFormat(o) && allKnownTypes(o.Filter.Types) && !holdPapers {
 		return sortedSummarize(o, l)
 	}
 	files, ok := l.list(o.Paths, false)
