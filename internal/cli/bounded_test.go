@@ -17,7 +17,7 @@ import (
 // format, order and filter prints the same bytes and the same messages.
 func TestBoundedSummarizeSameBytes(t *testing.T) {
 	generated := t.TempDir()
-	if err := gen.Write(generated, 9, 150); err != nil {
+	if err := gen.Write(generated, 9, 70); err != nil {
 		t.Fatal(err)
 	}
 	// Two files with one title: the second heading gets its id.
@@ -34,7 +34,10 @@ func TestBoundedSummarizeSameBytes(t *testing.T) {
 	for _, dirs := range corpora {
 		for _, o := range []string{"json", "jsonl", "csv", "md"} {
 			for _, sort := range []string{"published", "title", "path"} {
-				for _, f := range flags {
+				for i, f := range flags {
+					if i > 0 && (o == "csv" || o == "jsonl") && sort != "published" {
+						continue // the filters are the same code in every format and order
+					}
 					args := append(append([]string{"summarize", "-q", "-o", o, "--sort", sort}, f...), dirs...)
 					holdPapers = true
 					want := run(t, "# Stdin paper\n", args...)
@@ -55,7 +58,7 @@ func TestBoundedSummarizeSameBytes(t *testing.T) {
 // one built from every paper held, in every format and with the filters.
 func TestStreamedEntitiesSameBytes(t *testing.T) {
 	generated := t.TempDir()
-	if err := gen.Write(generated, 10, 120); err != nil {
+	if err := gen.Write(generated, 10, 60); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(filepath.Join(generated, "batch000", "paper000003.md"))
