@@ -153,7 +153,7 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 		case "csv":
 			bw.Write(render.PapersCSVHeader(o.CSVRaw))
 		case "md":
-			bw.WriteString(d.MarkdownHead(shown))
+			bw.WriteString(render.OwnLinks(d.MarkdownHead(shown)))
 		}
 		i := 0
 		err := sorter.Each(func(val []byte) error {
@@ -171,7 +171,7 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 				idLen, n := binary.Uvarint(val)
 				val = val[n:]
 				id := string(val[:idLen])
-				bw.WriteString(headings.Part(heading, id, string(val[idLen:])))
+				bw.WriteString(render.OwnLinks(headings.Part(heading, id, string(val[idLen:]))))
 			} else {
 				bw.Write(val)
 			}

@@ -366,3 +366,7 @@ func escape(s string) string { return mdEscaper.Replace(s) }
 var destEscaper = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\n", "")
 
 func linkDest(u string) string { return destEscaper.Replace(u) }
+
+// OwnLinks is what Markdown does to each part of the digest (the head, each
+// paper): its link reference definitions stay its own.
+func OwnLinks(part string) string { return ownLinks(part) }
