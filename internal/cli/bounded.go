@@ -86,16 +86,9 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 		return strings.Compare(a.B, b.B)
 	})
 	defer sorter.Close()
-	files, ok := l.list(o.Paths, true)
-	if !ok {
-		return &exitError{l.code}
-	}
-	if len(o.Filter.Entities) > 0 {
-		if slices.Contains(files, input.Stdin) {
-			// Standard input cannot be read twice: hold the papers instead.
-			return collectSummarize(o, l, files)
-		}
-		learnPass(l, files, &o.Filter, o.Evidence)
+	files, done, err := listToStream(o, l)
+	if done {
+		return err
 	}
 	defer l.bounded(len(files))()
 	total, kept := 0, 0
@@ -188,7 +181,6 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 		}
 		return bw.Flush()
 	}
-	var err error
 	switch o.Output {
 	case "json", "jsonl":
 		err = o.JQ.write(o.IO.Out, write)

@@ -286,17 +286,28 @@ func collectSummarize(o *SummarizeOptions, l *loader, files []string) error {
 // the files keeps only the ids and names that --entity resolves to across
 // the corpus (no paper is held), and duplicates are left out as they come,
 // the first file by path being the one kept either way.
-func streamSummarize(o *SummarizeOptions, l *loader) error {
+// listToStream lists the files in path order and, with --entity, learns in a
+// first pass what it resolves to across the corpus. done is true when the run
+// is over already (no input, or standard input, which cannot be read twice:
+// the papers were held instead), err being its result.
+func listToStream(o *SummarizeOptions, l *loader) (files []string, done bool, err error) {
 	files, ok := l.list(o.Paths, true)
 	if !ok {
-		return &exitError{l.code}
+		return nil, true, &exitError{l.code}
 	}
 	if len(o.Filter.Entities) > 0 {
 		if slices.Contains(files, input.Stdin) {
-			// Standard input cannot be read twice: hold the papers instead.
-			return collectSummarize(o, l, files)
+			return nil, true, collectSummarize(o, l, files)
 		}
 		learnPass(l, files, &o.Filter, o.Evidence)
+	}
+	return files, false, nil
+}
+
+func streamSummarize(o *SummarizeOptions, l *loader) error {
+	files, done, err := listToStream(o, l)
+	if done {
+		return err
 	}
 	defer l.bounded(len(files))()
 	d := &render.Digest{Filter: &o.Filter}
