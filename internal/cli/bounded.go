@@ -106,16 +106,9 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 		}
 		return r
 	}, func(path string, r encoded) bool {
-		if r.err != nil {
-			l.fail("%s:%v", path, r.err)
-			return true
-		}
-		l.papers++
-		warnBytes(l, r.paper)
 		// Files in path order: the first by path is the one kept, as when
 		// the papers are held.
-		if dup := dedup.Add(r.paper); dup != nil {
-			l.duplicate(r.paper, dup)
+		if !l.take(path, r.paper, r.err, &dedup) {
 			return true
 		}
 		total++
@@ -217,14 +210,7 @@ func indexPapers(l *loader, paths []string, f *digest.Filter) (rows []index.Row,
 	var x index.Indexer
 	var dedup digest.Dedup
 	eachFile(l, files, parseWork, func(path string, r parsed) bool {
-		if r.err != nil {
-			l.fail("%s:%v", path, r.err)
-			return true
-		}
-		l.papers++
-		warnBytes(l, r.paper)
-		if dup := dedup.Add(r.paper); dup != nil {
-			l.duplicate(r.paper, dup)
+		if !l.take(path, r.paper, r.err, &dedup) {
 			return true
 		}
 		if f.Match(r.paper) {

@@ -318,14 +318,7 @@ func streamSummarize(o *SummarizeOptions, l *loader) error {
 	var werr error
 	var dedup digest.Dedup
 	eachFile(l, files, parseWork, func(path string, r parsed) bool {
-		if r.err != nil {
-			l.fail("%s:%v", path, r.err)
-			return true
-		}
-		l.papers++
-		warnBytes(l, r.paper)
-		if dup := dedup.Add(r.paper); dup != nil {
-			l.duplicate(r.paper, dup)
+		if !l.take(path, r.paper, r.err, &dedup) {
 			return true
 		}
 		if !o.Filter.Match(r.paper) {
@@ -399,6 +392,23 @@ func warnBytes(l *loader, p *summary.Paper) {
 			l.errorf("%s:%d: %s", p.Path, pr.Line, pr.Msg)
 		}
 	}
+}
+
+// take counts one parsed file of a run in path order: a file that failed is
+// named, a paper's repairs are named (warnBytes), and a paper that repeats one
+// before it is named and left out. It reports whether p is a new paper.
+func (l *loader) take(path string, p *summary.Paper, err error, dedup *digest.Dedup) bool {
+	if err != nil {
+		l.fail("%s:%v", path, err)
+		return false
+	}
+	l.papers++
+	warnBytes(l, p)
+	if dup := dedup.Add(p); dup != nil {
+		l.duplicate(p, dup)
+		return false
+	}
+	return true
 }
 
 // loadPapers reads and parses every input concurrently, reporting each
