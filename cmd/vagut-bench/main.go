@@ -205,59 +205,6 @@ func measureCPU(runs int, name string, args ...string) (time.Duration, time.Dura
 	return times[len(times)/2], cpus[len(cpus)/2], peak
 }
 
-// startup times what a pre-commit hook pays per call: vagut validate,
-// fmt --check and summarize -o json on one summary, side by side with a
-// hello-world Go binary built by the same go command, and prints the ratio.
-func startup(tmp, vagut string, runs int) {
-	hello := filepath.Join(tmp, "hello")
-	check(os.MkdirAll(hello, 0o755))
-	check(os.WriteFile(filepath.Join(hello, "go.mod"), []byte("module hello\n\ngo 1.26\n"), 0o644))
-	check(os.WriteFile(filepath.Join(hello, "main.go"), []byte("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hello, world\") }\n"), 0o644))
-	build := exec.Command("go", "build", "-buildvcs=false", "-o", "hello", ".")
-	build.Dir = hello
-	build.Stderr = os.Stderr
-	check(build.Run())
-	file := filepath.Join(tmp, "one")
-	check(gen.Write(file, 7, 1))
-	files, errs := input.Expand([]string{file})
-	if len(errs) > 0 || len(files) != 1 {
-		check(fmt.Errorf("one summary: %v", errs))
-	}
-	one := files[0]
-	fmt.Printf("start-up: median of %d runs, one summary (%s); CPU is user+system time, steadier on a busy machine\n", runs, size(file))
-	fmt.Printf("%-36s %9s %8s %9s %8s\n", "run", "wall", "ratio", "CPU", "ratio")
-	baseW, baseC := startupTime(runs, filepath.Join(hello, "hello"))
-	fmt.Printf("%-36s %9s %8s %9s %8s\n", "hello-world Go binary", baseW.Round(10*time.Microsecond), "1.00x", baseC.Round(10*time.Microsecond), "1.00x")
-	for _, args := range [][]string{{"validate", one}, {"fmt", "--check", one}, {"summarize", "-o", "json", one}} {
-		w, c := startupTime(runs, vagut, args...)
-		fmt.Printf("%-36s %9s %7.2fx %9s %7.2fx\n", "vagut "+strings.Join(args[:len(args)-1], " ")+" FILE",
-			w.Round(10*time.Microsecond), w.Seconds()/baseW.Seconds(), c.Round(10*time.Microsecond), c.Seconds()/baseC.Seconds())
-	}
-}
-
-// startupTime is the median wall time and the median CPU time (user +
-// system) of runs of name args; exit status 1 (findings) counts as a run.
-func startupTime(runs int, name string, args ...string) (wall, cpu time.Duration) {
-	var walls, cpus []time.Duration
-	for i := 0; i < runs; i++ {
-		cmd := exec.Command(name, args...)
-		start := time.Now()
-		err := cmd.Run()
-		d := time.Since(start)
-		var ee *exec.ExitError
-		if err != nil && !(errors.As(err, &ee) && ee.ExitCode() == 1) {
-			check(fmt.Errorf("%s %s: %v", name, strings.Join(args, " "), err))
-		}
-		walls = append(walls, d)
-		cpus = append(cpus, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
-	}
-	median := func(ds []time.Duration) time.Duration {
-		sort.Slice(ds, func(a, b int) bool { return ds[a] < ds[b] })
-		return ds[len(ds)/2]
-	}
-	return median(walls), median(cpus)
-}
-
 // floor reads, parses and walks every file with the same pipeline and
 // workers as vagut, and does nothing else.
 func floor(args []string) int {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/vagut/vagut/internal/doi"
 	"github.com/vagut/vagut/internal/inline"
+	"github.com/vagut/vagut/internal/lazy"
 	"github.com/vagut/vagut/internal/names"
 	"github.com/vagut/vagut/internal/summary"
 )
@@ -116,7 +117,9 @@ func suffix(n int) string {
 	}
 }
 
-var articles = map[string]bool{"a": true, "an": true, "the": true}
+var articles = lazy.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{"a": true, "an": true, "the": true}
+}}
 
 func baseKey(e Entry) string {
 	family := "anon"
@@ -139,7 +142,7 @@ func baseKey(e Entry) string {
 // firstWord is the first word that is not an article, in key form.
 func firstWord(s string) string {
 	for _, w := range strings.Fields(s) {
-		if w = ascii(w); w != "" && !articles[w] {
+		if w = ascii(w); w != "" && !articles.Get()[w] {
 			return w
 		}
 	}

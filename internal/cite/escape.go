@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vagut/vagut/internal/inline"
+	"github.com/vagut/vagut/internal/lazy"
 	"github.com/vagut/vagut/internal/names"
 )
 
@@ -51,10 +52,12 @@ func unmatchedBraces(texts []string) map[int]bool {
 	return bad
 }
 
-var latexSpecial = map[rune]string{
-	'\\': `\textbackslash{}`, '&': `\&`, '%': `\%`, '$': `\$`, '#': `\#`, '_': `\_`,
-	'~': `\textasciitilde{}`, '^': `\textasciicircum{}`,
-}
+var latexSpecial = lazy.Value[map[rune]string]{New: func() map[rune]string {
+	return map[rune]string{
+		'\\': `\textbackslash{}`, '&': `\&`, '%': `\%`, '$': `\$`, '#': `\#`, '_': `\_`,
+		'~': `\textasciitilde{}`, '^': `\textasciicircum{}`,
+	}
+}}
 
 // bibEscaper writes text for a BibTeX field; at is the offset of the text
 // in its field, for the braces unmatchedBraces found.
@@ -74,8 +77,8 @@ func (e bibEscaper) write(b *strings.Builder, s string, at int) {
 			default:
 				b.WriteString(`\textbraceright{}`)
 			}
-		case latexSpecial[r] != "":
-			b.WriteString(latexSpecial[r])
+		case latexSpecial.Get()[r] != "":
+			b.WriteString(latexSpecial.Get()[r])
 		case isControl(r):
 			b.WriteRune(utf8.RuneError)
 		default:
@@ -100,8 +103,10 @@ func bib(s string) string {
 // protected.
 func bibTitle(s string) string { return bibRich(s, true) }
 
-var bibOpen = map[inline.Style]string{inline.Italic: `\textit{`, inline.Bold: `\textbf{`, inline.Code: `{`,
-	inline.Sup: `\textsuperscript{`, inline.Sub: `\textsubscript{`}
+var bibOpen = lazy.Value[map[inline.Style]string]{New: func() map[inline.Style]string {
+	return map[inline.Style]string{inline.Italic: `\textit{`, inline.Bold: `\textbf{`, inline.Code: `{`,
+		inline.Sup: `\textsuperscript{`, inline.Sub: `\textsubscript{`}
+}}
 
 // bibRich writes Markdown text as LaTeX: emphasis as \textit{}, strong as
 // \textbf{}, <sup>/<sub> as \textsuperscript{}/\textsubscript{}, a code span
@@ -125,7 +130,7 @@ func bibRich(s string, protect bool) string {
 	esc := bibEscaper{unmatchedBraces(texts)}
 	at, first := 0, true
 	return inline.Markup(runs,
-		func(s inline.Style) string { return bibOpen[s] },
+		func(s inline.Style) string { return bibOpen.Get()[s] },
 		func(inline.Style) string { return "}" },
 		func(t string, st inline.Style) string {
 			var b strings.Builder

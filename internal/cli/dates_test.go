@@ -271,7 +271,7 @@ func TestPandocRendersPartialDates(t *testing.T) {
 // The paper schema allows the three forms of published, and only those.
 func TestSchemaAllowsPartialDates(t *testing.T) {
 	c := jsonschema.NewCompiler()
-	for _, d := range schema.Docs {
+	for _, d := range schema.Docs() {
 		b, _ := json.Marshal(d.Schema)
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
 		if err != nil {

@@ -108,7 +108,7 @@ func TestCompletionEveryFlag(t *testing.T) {
 		t.Errorf("%d flags of the table found in the commands, want %d", seen, n)
 	}
 	var ruleKeys []string
-	for _, r := range validate.Rules {
+	for _, r := range validate.Rules.Get() {
 		ruleKeys = append(ruleKeys, r.ID, r.Name)
 	}
 	if got, _ := completed(t, "rules", ""); !cmp.Equal(got, ruleKeys) || got[0] != "VG001" {

@@ -28,7 +28,7 @@ with an example that breaks it and the same example fixed.
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
 			var keys []string
-			for _, r := range validate.Rules {
+			for _, r := range validate.Rules.Get() {
 				keys = append(keys, r.ID, r.Name)
 			}
 			return keys, cobra.ShellCompDirectiveNoFileComp
@@ -37,7 +37,7 @@ with an example that breaks it and the same example fixed.
 			out := f.IOStreams.Out
 			if len(args) == 0 {
 				var b strings.Builder
-				for _, r := range validate.Rules {
+				for _, r := range validate.Rules.Get() {
 					fmt.Fprintf(&b, "%s  %-20s %-8s %s\n", r.ID, r.Name, r.Severity, r.Summary)
 				}
 				b.WriteString("\n" + silencingHelp + "\n")

@@ -40,7 +40,7 @@ Schemas: ` + strings.Join(schema.Names(), ", ") + `.`,
 					return usagef("--fields needs a schema NAME (%s)", strings.Join(schema.Names(), ", "))
 				}
 				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-				for _, d := range schema.Docs {
+				for _, d := range schema.Docs() {
 					fmt.Fprintf(tw, "%s\t%s\n", d.Name, d.Command)
 				}
 				return tw.Flush()

@@ -152,7 +152,7 @@ func TestYAMLIsTheJSON(t *testing.T) {
 // validator, so schema and output cannot drift apart.
 func TestOutputsMatchSchemas(t *testing.T) {
 	c := jsonschema.NewCompiler()
-	for _, d := range schema.Docs {
+	for _, d := range schema.Docs() {
 		b, _ := json.Marshal(d.Schema)
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
 		if err != nil {
@@ -163,7 +163,7 @@ func TestOutputsMatchSchemas(t *testing.T) {
 		}
 	}
 	compiled := map[string]*jsonschema.Schema{}
-	for _, d := range schema.Docs {
+	for _, d := range schema.Docs() {
 		s, err := c.Compile(d.Name + ".json")
 		if err != nil {
 			t.Fatalf("schema %s does not compile: %v", d.Name, err)

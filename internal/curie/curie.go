@@ -3,13 +3,14 @@
 package curie
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/vagut/vagut/internal/lazy"
 )
 
 var (
-	ncbiGene = regexp.MustCompile(`(?i)^ncbi\s*gene(?:\s+id)?\s*:?\s*(\S+)$`)
-	taxon    = regexp.MustCompile(`(?i)^(?:ncbi\s*)?taxon(?:omy)?(?:\s+id)?\s*:?\s*(\S+)$`)
+	ncbiGene = lazy.Regexp{Expr: `(?i)^ncbi\s*gene(?:\s+id)?\s*:?\s*(\S+)$`}
+	taxon    = lazy.Regexp{Expr: `(?i)^(?:ncbi\s*)?taxon(?:omy)?(?:\s+id)?\s*:?\s*(\S+)$`}
 )
 
 // The shapes below are checked by hand: they run for every entity of every
@@ -84,10 +85,10 @@ func Normalize(written string) (string, bool) {
 	}
 	// The NCBI forms come first, as they always did; they need these words.
 	if low := strings.ToLower(s); strings.Contains(low, "gene") || strings.Contains(low, "taxon") {
-		if m := ncbiGene.FindStringSubmatch(s); m != nil {
+		if m := ncbiGene.Get().FindStringSubmatch(s); m != nil {
 			return "NCBIGene:" + m[1], true
 		}
-		if m := taxon.FindStringSubmatch(s); m != nil {
+		if m := taxon.Get().FindStringSubmatch(s); m != nil {
 			return "NCBITaxon:" + m[1], true
 		}
 	}

@@ -25,6 +25,8 @@ type Registry struct {
 }
 
 // Registries is every registry vagut knows, in the order people meet them.
+// Only constants and function literals: the compiler lays the table out as
+// data, and no code runs for it at start-up.
 var Registries = []*Registry{
 	{Prefix: "MESH", Name: "MeSH", Shape: "D or C followed by 6 or 9 digits", Example: "MESH:D001424",
 		valid: func(s string) bool {
@@ -32,7 +34,7 @@ var Registries = []*Registry{
 		},
 		link: func(s string) string { return "https://meshb.nlm.nih.gov/record/ui?ui=" + url.QueryEscape(s) }},
 	{Prefix: "MONDO", Name: "MONDO", Shape: "seven digits", Example: "MONDO:0800175",
-		valid: digits(7),
+		valid: func(s string) bool { return len(s) == 7 && allDigits(s) },
 		link:  func(s string) string { return "https://monarchinitiative.org/MONDO:" + url.PathEscape(s) }},
 	{Prefix: "NCBIGene", Name: "NCBI Gene", Shape: "digits", Example: "NCBIGene:2169",
 		valid: allDigits,
@@ -65,12 +67,8 @@ var Registries = []*Registry{
 		valid: func(s string) bool { rest, ok := strings.CutPrefix(s, "rs"); return ok && allDigits(rest) },
 		link:  func(s string) string { return "https://www.ncbi.nlm.nih.gov/snp/" + url.PathEscape(s) }},
 	{Prefix: "OMIM", Aliases: []string{"MIM"}, Name: "OMIM", Shape: "six digits", Example: "OMIM:143100",
-		valid: digits(6),
+		valid: func(s string) bool { return len(s) == 6 && allDigits(s) },
 		link:  func(s string) string { return "https://omim.org/entry/" + url.PathEscape(s) }},
-}
-
-func digits(n int) func(string) bool {
-	return func(s string) bool { return len(s) == n && allDigits(s) }
 }
 
 // Lookup finds the registry of an id in any case: by its CURIE prefix or,

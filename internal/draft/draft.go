@@ -11,7 +11,6 @@ package draft
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/vagut/vagut/internal/curie"
 	"github.com/vagut/vagut/internal/doi"
 	"github.com/vagut/vagut/internal/format"
+	"github.com/vagut/vagut/internal/lazy"
 	"github.com/vagut/vagut/internal/names"
 	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/pubdate"
@@ -243,8 +243,8 @@ func titleText(s string) string {
 }
 
 var (
-	listStart  = regexp.MustCompile(`^(?:[-+*]|\d{1,9}[.)])(?:\s|$)`)
-	blockStart = regexp.MustCompile(`^(?:#{1,6}(?:\s|$)|>|<|` + "```" + `|~~~|(?:[-*_=]\s*){3,}$|\|)`)
+	listStart  = lazy.Regexp{Expr: `^(?:[-+*]|\d{1,9}[.)])(?:\s|$)`}
+	blockStart = lazy.Regexp{Expr: `^(?:#{1,6}(?:\s|$)|>|<|` + "```" + `|~~~|(?:[-*_=]\s*){3,}$|\|)`}
 )
 
 // paragraphText is text such as an abstract as paragraphs, each on one line
@@ -253,7 +253,7 @@ var (
 // Markdown would read as such a block escaped.
 func paragraphText(s string) string {
 	var paras []string
-	for _, para := range blankLines.Split(s, -1) {
+	for _, para := range blankLines.Get().Split(s, -1) {
 		if t := escapeStart(oneLine(para)); t != "" {
 			paras = append(paras, t)
 		}
@@ -261,17 +261,17 @@ func paragraphText(s string) string {
 	return strings.Join(paras, "\n\n")
 }
 
-var blankLines = regexp.MustCompile(`\n[ \t\r\f\v]*\n`)
+var blankLines = lazy.Regexp{Expr: `\n[ \t\r\f\v]*\n`}
 
 func escapeStart(s string) string {
 	if s == "" {
 		return ""
 	}
-	if m := listStart.FindString(s); m != "" {
+	if m := listStart.Get().FindString(s); m != "" {
 		i := strings.IndexAny(m, ".)-+*")
 		return s[:i] + `\` + s[i:]
 	}
-	if blockStart.MatchString(s) || strings.HasPrefix(s, "Source:") || strings.HasPrefix(s, "TODO:") {
+	if blockStart.Get().MatchString(s) || strings.HasPrefix(s, "Source:") || strings.HasPrefix(s, "TODO:") {
 		if strings.HasPrefix(s, "Source:") || strings.HasPrefix(s, "TODO:") {
 			i := strings.IndexByte(s, ':')
 			return s[:i] + `\` + s[i:]
@@ -310,15 +310,15 @@ func isDOILink(u string) bool {
 		strings.HasPrefix(low, "https://dx.doi.org/") || strings.HasPrefix(low, "http://dx.doi.org/")
 }
 
-var urlShape = regexp.MustCompile(`^https?://[^\s/?#<>]+[^\s<>]*$`)
+var urlShape = lazy.Regexp{Expr: `^https?://[^\s/?#<>]+[^\s<>]*$`}
 
-func httpURL(u string) bool { return urlShape.MatchString(u) }
+func httpURL(u string) bool { return urlShape.Get().MatchString(u) }
 
-var pmcShape = regexp.MustCompile(`^PMC\d{1,10}$`)
+var pmcShape = lazy.Regexp{Expr: `^PMC\d{1,10}$`}
 
 // PMCID is the record's PMC id, or the last segment of its URL when that is one.
 func PMCID(r Record) string {
-	if id := strings.ToUpper(strings.TrimSpace(r.PMCID)); pmcShape.MatchString(id) {
+	if id := strings.ToUpper(strings.TrimSpace(r.PMCID)); pmcShape.Get().MatchString(id) {
 		return id
 	}
 	if id := strings.TrimSpace(r.PMCID); id != "" && digitsOnly(id) && len(id) <= 10 {
@@ -328,7 +328,7 @@ func PMCID(r Record) string {
 	if i := strings.IndexAny(u, "?#"); i >= 0 {
 		u = u[:i]
 	}
-	if i := strings.LastIndexByte(u, '/'); i >= 0 && pmcShape.MatchString(u[i+1:]) {
+	if i := strings.LastIndexByte(u, '/'); i >= 0 && pmcShape.Get().MatchString(u[i+1:]) {
 		return u[i+1:]
 	}
 	return ""

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/vagut/vagut/internal/lazy"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -129,12 +130,14 @@ func merge(spans []Span) []Span {
 }
 
 // abbreviations end with a period that does not end a sentence.
-var abbreviations = map[string]bool{
-	"al": true, "e.g": true, "i.e": true, "vs": true, "cf": true, "fig": true, "figs": true,
-	"ref": true, "refs": true, "approx": true, "ca": true, "no": true, "nos": true, "vol": true,
-	"dr": true, "prof": true, "mr": true, "ms": true, "mrs": true, "st": true, "resp": true,
-	"incl": true, "eq": true, "eqs": true, "suppl": true, "etc": false, "viz": true, "ie": true, "eg": true,
-}
+var abbreviations = lazy.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{
+		"al": true, "e.g": true, "i.e": true, "vs": true, "cf": true, "fig": true, "figs": true,
+		"ref": true, "refs": true, "approx": true, "ca": true, "no": true, "nos": true, "vol": true,
+		"dr": true, "prof": true, "mr": true, "ms": true, "mrs": true, "st": true, "resp": true,
+		"incl": true, "eq": true, "eqs": true, "suppl": true, "etc": false, "viz": true, "ie": true, "eg": true,
+	}
+}}
 
 // Split cuts text into sentences. A sentence ends at ".", "!" or "?" (and any
 // closing quotes or brackets) followed by white space and a capital, digit or
@@ -205,5 +208,5 @@ func abbreviated(before string) bool {
 	if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(before[j:])[0]) {
 		return true // an initial: "J. Smith"
 	}
-	return abbreviations[word]
+	return abbreviations.Get()[word]
 }

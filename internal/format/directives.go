@@ -1,8 +1,9 @@
 package format
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/vagut/vagut/internal/lazy"
 )
 
 // vagut's inline directives (<!-- vagut-disable-next-line VG023 -->) are
@@ -17,7 +18,7 @@ import (
 const directiveStart = "<!-- vagut-"
 
 // label matches the start of an entity item, "- **Genes:** ".
-var label = regexp.MustCompile(`^[-*+] \*\*[^*]*:\*\* `)
+var label = lazy.Regexp{Expr: `^[-*+] \*\*[^*]*:\*\* `}
 
 func isDirectiveLine(t string) bool {
 	return strings.HasPrefix(t, directiveStart) && strings.HasSuffix(t, "-->")
@@ -74,7 +75,7 @@ func keepDirectives(src, out string) (string, bool) {
 			continue
 		}
 		text := bullet(strings.TrimSpace(t[:at]))
-		tail := label.ReplaceAllString(text, "")
+		tail := label.Get().ReplaceAllString(text, "")
 		j := scanFrom(outLines[:end], from, func(l string) bool { return l == text || strings.HasSuffix(l, tail) })
 		if j < 0 {
 			return "", false

@@ -7,8 +7,10 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/vagut/vagut/internal/lazy"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -31,8 +33,9 @@ type hardBreak struct {
 }
 
 // mdFull parses inlines too: only they tell a hard break ("a\" or "a  " at
-// a line's end) from a backslash in a code span.
-var mdFull = goldmark.New().Parser()
+// a line's end) from a backslash in a code span. Built on first use: most
+// files never need it.
+var mdFull = lazy.Value[parser.Parser]{New: func() parser.Parser { return goldmark.New().Parser() }}
 
 // scan finds the extras of src. Most files have neither a line ending in
 // "\" or two spaces nor a "]:", and are not parsed again.
@@ -50,7 +53,7 @@ func scan(raw []byte) *extras {
 		}
 	}
 	lineOf := func(off int) int { return sort.Search(len(starts), func(i int) bool { return starts[i] > off }) }
-	doc := mdFull.Parse(text.NewReader(src))
+	doc := mdFull.Get().Parse(text.NewReader(src))
 	key, headingLine, titled := "", 0, false
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		switch b := n.(type) {

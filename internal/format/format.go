@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/vagut/vagut/internal/lazy"
 	"github.com/vagut/vagut/internal/names"
 	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/summary"
@@ -28,16 +29,18 @@ func (e *Error) Error() string { return fmt.Sprintf("%d: %s", e.Line, e.Msg) }
 
 // lossy are the parser's problems whose text the record does not keep:
 // printing the record would drop it, so such files are not formatted.
-var lossy = map[summary.ProblemCode]string{
-	summary.ProblemInvalidUTF8:          "invalid UTF-8 would be replaced",
-	summary.ProblemUnknownMetadataField: "a metadata field would be dropped",
-	summary.ProblemDuplicateMetadata:    "a second metadata line would be dropped",
-	summary.ProblemDuplicateDOIField:    "a second DOI would be dropped",
-	summary.ProblemDuplicateDateField:   "a second date would be dropped",
-	summary.ProblemBadDateFormat:        "a date vagut cannot read would be dropped",
-	summary.ProblemNotEntityList:        "text in an entity section would be dropped",
-	summary.ProblemNestingTooDeep:       "a line nested too deep would be rewritten",
-}
+var lossy = lazy.Value[map[summary.ProblemCode]string]{New: func() map[summary.ProblemCode]string {
+	return map[summary.ProblemCode]string{
+		summary.ProblemInvalidUTF8:          "invalid UTF-8 would be replaced",
+		summary.ProblemUnknownMetadataField: "a metadata field would be dropped",
+		summary.ProblemDuplicateMetadata:    "a second metadata line would be dropped",
+		summary.ProblemDuplicateDOIField:    "a second DOI would be dropped",
+		summary.ProblemDuplicateDateField:   "a second date would be dropped",
+		summary.ProblemBadDateFormat:        "a date vagut cannot read would be dropped",
+		summary.ProblemNotEntityList:        "text in an entity section would be dropped",
+		summary.ProblemNestingTooDeep:       "a line nested too deep would be rewritten",
+	}
+}}
 
 // errRereads is the refusal of the last check, when the printed form would
 // parse to another record: Markdown syntax in an unexpected place, as a rule.
@@ -55,7 +58,7 @@ func Source(path string, src []byte) ([]byte, error) {
 		if pr.Code == summary.ProblemNotEntityList && ex.defLines[pr.Line] {
 			continue // a link reference definition, printed where it stands
 		}
-		if why, ok := lossy[pr.Code]; ok {
+		if why, ok := lossy.Get()[pr.Code]; ok {
 			return nil, &Error{Line: pr.Line, Msg: "not formatted: " + why + " (" + pr.Msg + "); fix it first"}
 		}
 	}

@@ -13,6 +13,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/vagut/vagut/internal/lazy"
 )
 
 // Style is a set of text styles.
@@ -40,11 +42,13 @@ type Run struct {
 type Paragraphs [][]Run
 
 // Only paragraphs: "1. Introduction", "# 5" or "> 3 mm" in a title are text,
-// not a list, a heading or a quote.
-var md = parser.NewParser(
-	parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
-	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-)
+// not a list, a heading or a quote. Built on first use.
+var md = lazy.Value[parser.Parser]{New: func() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+	)
+}}
 
 // markdownChars are the characters that can start inline Markdown; text
 // without any of them is plain, and goldmark is not needed to say so.
@@ -60,7 +64,7 @@ func Parse(s string) Paragraphs {
 
 func parseMarkdown(s string) Paragraphs {
 	src := []byte(s)
-	doc := md.Parse(text.NewReader(src))
+	doc := md.Get().Parse(text.NewReader(src))
 	var out Paragraphs
 	for p := doc.FirstChild(); p != nil; p = p.NextSibling() {
 		w := walker{src: src}

@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/vagut/vagut/internal/lazy"
 )
 
 // Name is one author as well as its written form allows.
@@ -73,37 +75,43 @@ func ParseAll(authors []string) List {
 // particles start a family name. Written in lower case they are CSL's
 // non-dropping particle ("van der Poll"); capitalised ("Da Silva", "Van Gogh")
 // they are part of the family name itself, as PubMed and BibTeX read them.
-var particles = map[string]bool{
-	"van": true, "von": true, "der": true, "den": true, "de": true, "del": true, "della": true, "dela": true,
-	"di": true, "da": true, "das": true, "do": true, "dos": true, "du": true, "le": true, "la": true,
-	"les": true, "ter": true, "ten": true, "te": true, "zu": true, "zum": true, "zur": true, "af": true,
-	"al": true, "el": true, "bin": true, "ibn": true, "y": true, "'t": true, "van't": true, "d'": true,
-}
+var particles = lazy.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{
+		"van": true, "von": true, "der": true, "den": true, "de": true, "del": true, "della": true, "dela": true,
+		"di": true, "da": true, "das": true, "do": true, "dos": true, "du": true, "le": true, "la": true,
+		"les": true, "ter": true, "ten": true, "te": true, "zu": true, "zum": true, "zur": true, "af": true,
+		"al": true, "el": true, "bin": true, "ibn": true, "y": true, "'t": true, "van't": true, "d'": true,
+	}
+}}
 
 // isParticle also takes "al-" written alone.
 func isParticle(w string) bool {
-	return particles[strings.ToLower(strings.TrimSuffix(w, "-"))]
+	return particles.Get()[strings.ToLower(strings.TrimSuffix(w, "-"))]
 }
 
 // suffixes as written: "JR" or "V" alone are more likely initials.
-var suffixes = map[string]bool{
-	"Jr": true, "Jr.": true, "jr.": true, "Sr": true, "Sr.": true, "sr.": true, "II": true, "III": true,
-	"IV": true, "2nd": true, "3rd": true, "4th": true,
-}
+var suffixes = lazy.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{
+		"Jr": true, "Jr.": true, "jr.": true, "Sr": true, "Sr.": true, "sr.": true, "II": true, "III": true,
+		"IV": true, "2nd": true, "3rd": true, "4th": true,
+	}
+}}
 
-func isSuffix(w string) bool { return suffixes[strings.TrimSuffix(w, ",")] }
+func isSuffix(w string) bool { return suffixes.Get()[strings.TrimSuffix(w, ",")] }
 
 // groupWords make a name an organisation, matched as whole words in any case.
-var groupWords = map[string]bool{
-	"group": true, "groups": true, "consortium": true, "consortia": true, "collaborative": true,
-	"collaboration": true, "collaborators": true, "investigators": true, "network": true,
-	"society": true, "committee": true, "team": true, "association": true, "alliance": true,
-	"initiative": true, "council": true, "trialists": true, "organization": true,
-	"organisation": true, "foundation": true, "institute": true, "registry": true,
-	"federation": true, "college": true, "academy": true, "program": true, "programme": true,
-	"centre": true, "center": true, "university": true, "hospital": true, "department": true,
-	"force": true, "panel": true, "board": true, "working": true, "writing": true,
-}
+var groupWords = lazy.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{
+		"group": true, "groups": true, "consortium": true, "consortia": true, "collaborative": true,
+		"collaboration": true, "collaborators": true, "investigators": true, "network": true,
+		"society": true, "committee": true, "team": true, "association": true, "alliance": true,
+		"initiative": true, "council": true, "trialists": true, "organization": true,
+		"organisation": true, "foundation": true, "institute": true, "registry": true,
+		"federation": true, "college": true, "academy": true, "program": true, "programme": true,
+		"centre": true, "center": true, "university": true, "hospital": true, "department": true,
+		"force": true, "panel": true, "board": true, "working": true, "writing": true,
+	}
+}}
 
 // IsGroup reports whether s names an organisation rather than a person:
 // a group word ("ELSO Study Group", "REMAP-CAP Investigators") or a single
@@ -111,7 +119,7 @@ var groupWords = map[string]bool{
 func IsGroup(s string) bool {
 	words := strings.Fields(s)
 	for _, w := range words {
-		if groupWords[strings.ToLower(strings.Trim(w, ".,;:()[]"))] {
+		if groupWords.Get()[strings.ToLower(strings.Trim(w, ".,;:()[]"))] {
 			return true
 		}
 	}
@@ -568,7 +576,7 @@ func same(a, b []string) bool {
 func Fold(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFKD.String(s) {
-		if special, ok := folds[r]; ok {
+		if special, ok := folds.Get()[r]; ok {
 			b.WriteString(special)
 			continue
 		}
@@ -581,10 +589,12 @@ func Fold(s string) string {
 }
 
 // folds are the letters NFKD does not take apart.
-var folds = map[rune]string{
-	'Ø': "o", 'ø': "o", 'Æ': "ae", 'æ': "ae", 'Œ': "oe", 'œ': "oe", 'ß': "ss", 'Ł': "l", 'ł': "l",
-	'Đ': "d", 'đ': "d", 'Þ': "th", 'þ': "th", 'ı': "i",
-}
+var folds = lazy.Value[map[rune]string]{New: func() map[rune]string {
+	return map[rune]string{
+		'Ø': "o", 'ø': "o", 'Æ': "ae", 'æ': "ae", 'Œ': "oe", 'œ': "oe", 'ß': "ss", 'Ł': "l", 'ł': "l",
+		'Đ': "d", 'đ': "d", 'Þ': "th", 'þ': "th", 'ı': "i",
+	}
+}}
 
 // ASCII folds to lower-case ASCII letters and digits, for citation keys:
 // "van der Poll" → "vanderpoll", "Ødegaard" → "odegaard".

@@ -14,7 +14,7 @@ func BenchmarkGoldmarkBlocks(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				doc := mdParser.Parse(text.NewReader(src))
+				doc := mdParser.Get().Parse(text.NewReader(src))
 				_ = ast.Walk(doc, func(ast.Node, bool) (ast.WalkStatus, error) { return ast.WalkContinue, nil })
 			}
 		})

@@ -6,13 +6,13 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/vagut/vagut/internal/lazy"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -28,11 +28,13 @@ func (e *Error) Error() string { return fmt.Sprintf("%d: %s", e.Line, e.Msg) }
 // mdParser finds the blocks only. vagut keeps text as written and reads it
 // from the blocks' lines, so goldmark's inline parsing (emphasis, links, code
 // spans: most of its time) would be work thrown away. Parsers keep no state
-// between Parse calls, so one is shared.
-var mdParser = parser.NewParser(
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-)
+// between Parse calls, so one is shared; it is built on first use.
+var mdParser = lazy.Value[parser.Parser]{New: func() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
+}}
 
 // Parse reads one summary. path is kept in the record and names the paper
 // when it has neither Source URL nor DOI.
@@ -42,7 +44,7 @@ func Parse(path string, raw []byte) (*summary.Paper, error) {
 	}
 	src, badLine := prepare(raw)
 	src, deep := capNesting(src)
-	doc := mdParser.Parse(text.NewReader(src))
+	doc := mdParser.Get().Parse(text.NewReader(src))
 	p := &parser_{src: src, idx: newLineIndex(src), paper: &summary.Paper{Path: path}}
 	if badLine > 0 {
 		p.problem(badLine, 1, summary.ProblemInvalidUTF8, "invalid UTF-8, replaced by U+FFFD")
@@ -201,7 +203,7 @@ func (p *parser_) document(doc ast.Node) {
 	}
 }
 
-var sourceRE = regexp.MustCompile(`^Source:\s*<?(\S+?)>?\s*$`)
+var sourceRE = lazy.Regexp{Expr: `^Source:\s*<?(\S+?)>?\s*$`}
 
 // sourceLine recognises the trailing "Source: <url>" paragraph.
 func (p *parser_) sourceLine(n ast.Node) (string, bool) {
@@ -214,7 +216,7 @@ func (p *parser_) sourceLine(n ast.Node) (string, bool) {
 	if !bytes.HasPrefix(line, []byte("Source:")) {
 		return "", false
 	}
-	m := sourceRE.FindSubmatch(line)
+	m := sourceRE.Get().FindSubmatch(line)
 	if m == nil {
 		return "", false
 	}
@@ -255,10 +257,10 @@ func (p *parser_) other(s *section) {
 	})
 }
 
-var urlRE = regexp.MustCompile(`https?://[^\s<>()\[\]]+`)
+var urlRE = lazy.Regexp{Expr: `https?://[^\s<>()\[\]]+`}
 
 func fullTextURL(s string) string {
-	u := urlRE.FindString(s)
+	u := urlRE.Get().FindString(s)
 	return strings.TrimRight(u, ".,;:!?*_")
 }
 

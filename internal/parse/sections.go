@@ -1,12 +1,12 @@
 package parse
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/vagut/vagut/internal/lazy"
 	"github.com/vagut/vagut/internal/names"
 	"github.com/vagut/vagut/internal/pubdate"
 	"github.com/vagut/vagut/internal/summary"
@@ -54,20 +54,22 @@ func (p *parser_) itemText(item ast.Node) string {
 }
 
 var (
-	authorsRE = regexp.MustCompile(`^(?:\*\*Authors?:\*\*|\*\*Authors?\*\*:|Authors?:)\s*`)
-	doiRE     = regexp.MustCompile(`(?i)^DOI:\s*`)
+	authorsRE = lazy.Regexp{Expr: `^(?:\*\*Authors?:\*\*|\*\*Authors?\*\*:|Authors?:)\s*`}
+	doiRE     = lazy.Regexp{Expr: `(?i)^DOI:\s*`}
 )
 
 // repositories are the names that make a lone first metadata field the source.
-var repositories = map[string]bool{
-	"pmc": true, "pubmed": true, "pubmed central": true, "europe pmc": true, "arxiv": true,
-	"biorxiv": true, "medrxiv": true, "chemrxiv": true, "ssrn": true, "research square": true,
-	"preprints.org": true, "zenodo": true, "osf": true, "doaj": true,
-}
+var repositories = lazy.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{
+		"pmc": true, "pubmed": true, "pubmed central": true, "europe pmc": true, "arxiv": true,
+		"biorxiv": true, "medrxiv": true, "chemrxiv": true, "ssrn": true, "research square": true,
+		"preprints.org": true, "zenodo": true, "osf": true, "doaj": true,
+	}
+}}
 
 // IsRepository reports whether a lone first metadata field names a repository
 // (PMC, arXiv, ...) and so is read as the source rather than the journal.
-func IsRepository(s string) bool { return repositories[strings.ToLower(s)] }
+func IsRepository(s string) bool { return repositories.Get()[strings.ToLower(s)] }
 
 // preamble reads the authors and metadata lines between the title and the
 // first section; any other text there is kept as an untitled section.
@@ -102,13 +104,13 @@ func (p *parser_) preamble(blocks []ast.Node) {
 			v := strings.TrimSpace(string(seg.Value(p.src)))
 			line := p.idx.line(seg.Start)
 			switch {
-			case authorsRE.MatchString(v):
+			case authorsRE.Get().MatchString(v):
 				if p.paper.AuthorsLine != 0 {
 					p.problem(line, 1, summary.ProblemDuplicateAuthors, "a second Authors line")
 				}
 				p.paper.AuthorsLine = line
 				flushAuthors()
-				authorLines = append(authorLines, authorsRE.ReplaceAllString(v, ""))
+				authorLines = append(authorLines, authorsRE.Get().ReplaceAllString(v, ""))
 				inAuthors = true
 			case isMetadata(v):
 				raw := string(seg.Value(p.src))
@@ -163,14 +165,14 @@ func splitMetadata(v string) []metaField {
 // "|" or "•" must also hold a field only metadata has (a DOI, a date, a
 // repository), so that a stray "a | b" stays text. A date alone is metadata.
 func isMetadata(v string) bool {
-	if strings.Contains(v, "·") || doiRE.MatchString(v) || pubdate.Looks(v) {
+	if strings.Contains(v, "·") || doiRE.Get().MatchString(v) || pubdate.Looks(v) {
 		return true
 	}
 	if !strings.ContainsAny(v, "|•") {
 		return false
 	}
 	for _, f := range splitMetadata(v) {
-		if doiRE.MatchString(f.text) || pubdate.Looks(f.text) || IsRepository(f.text) {
+		if doiRE.Get().MatchString(f.text) || pubdate.Looks(f.text) || IsRepository(f.text) {
 			return true
 		}
 	}
@@ -204,8 +206,8 @@ func (p *parser_) metadata(v string, line, start int) {
 		case f == "" && marker:
 		case f == "":
 			p.problem(line, col, summary.ProblemEmptyMetadataField, "empty field in the metadata line")
-		case doiRE.MatchString(f):
-			d := strings.TrimSpace(doiRE.ReplaceAllString(f, ""))
+		case doiRE.Get().MatchString(f):
+			d := strings.TrimSpace(doiRE.Get().ReplaceAllString(f, ""))
 			if pp.DOI != nil {
 				p.problem(line, col, summary.ProblemDuplicateDOIField, "more than one DOI in the metadata line")
 			}

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/vagut/vagut/internal/lazy"
 )
 
 // Forms lists the written forms Parse reads, for messages and help.
@@ -19,16 +21,20 @@ const Forms = "YYYY-MM-DD, YYYY-MM, YYYY, 24 May 2018, May 2018, 2018 May 24, 20
 const Unreadable = "is not in a form vagut reads: write YYYY-MM-DD, YYYY-MM or YYYY"
 
 // months maps every accepted month spelling, lower case, to its number.
-var months = map[string]int{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
-	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
-	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10,
-	"nov": 11, "november": 11, "dec": 12, "december": 12,
-}
+var months = lazy.Value[map[string]int]{New: func() map[string]int {
+	return map[string]int{
+		"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+		"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+		"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10,
+		"nov": 11, "november": 11, "dec": 12, "december": 12,
+	}
+}}
 
 // seasons are date words Parse cannot place at a month: a date holding one is
 // date-like (so it is reported, not taken for a journal) but unreadable.
-var seasons = map[string]bool{"spring": true, "summer": true, "autumn": true, "fall": true, "winter": true}
+var seasons = lazy.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{"spring": true, "summer": true, "autumn": true, "fall": true, "winter": true}
+}}
 
 // Error is a text that looks like a date but is not one vagut can place.
 type Error struct {
@@ -188,8 +194,8 @@ func tokens(s string) ([]token, bool) {
 				j++
 			}
 			w := strings.ToLower(s[i:j])
-			m, isMonth := months[w]
-			if !isMonth && !seasons[w] {
+			m, isMonth := months.Get()[w]
+			if !isMonth && !seasons.Get()[w] {
 				return nil, false
 			}
 			out = append(out, token{month: m, sep: sep})

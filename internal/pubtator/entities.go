@@ -2,12 +2,12 @@ package pubtator
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/vagut/vagut/internal/curie"
+	"github.com/vagut/vagut/internal/lazy"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -71,7 +71,9 @@ func categoryName(t summary.EntityType) string {
 	return t
 }
 
-var categoryOf = func() map[string]string {
+// categoryOf maps a PubTator type, lower case, to its category label; built
+// by vagut new, the only command that reads PubTator.
+var categoryOf = lazy.Value[map[string]string]{New: func() map[string]string {
 	m := map[string]string{}
 	for _, k := range kinds {
 		for _, t := range k.types {
@@ -79,7 +81,7 @@ var categoryOf = func() map[string]string {
 		}
 	}
 	return m
-}()
+}}
 
 func rank(category string) int {
 	for i, k := range kinds {
@@ -110,7 +112,7 @@ func Fold(d Document) (Lists, []Note) {
 			notes = append(notes, Note{a.Where, "annotation without mention text: not used"})
 			continue
 		}
-		category := categoryOf[strings.ToLower(strings.TrimSpace(a.Type))]
+		category := categoryOf.Get()[strings.ToLower(strings.TrimSpace(a.Type))]
 		if category == "" {
 			category = Clean(a.Type)
 			category = strings.Map(func(r rune) rune {
@@ -193,11 +195,11 @@ type writtenID struct {
 }
 
 var (
-	rsRE      = regexp.MustCompile(`(?i)(?:^|;)\s*RS#:\s*(\d+)`)
-	rsBare    = regexp.MustCompile(`(?i)^rs(\d+)$`)
-	hgvsRE    = regexp.MustCompile(`(?:^|;)\s*HGVS:\s*([^;\s]+)`)
-	meshLocal = regexp.MustCompile(`^[CD]\d+$`)
-	hgvsBare  = regexp.MustCompile(`^[cgmnpr]\.\S+$`)
+	rsRE      = lazy.Regexp{Expr: `(?i)(?:^|;)\s*RS#:\s*(\d+)`}
+	rsBare    = lazy.Regexp{Expr: `(?i)^rs(\d+)$`}
+	hgvsRE    = lazy.Regexp{Expr: `(?:^|;)\s*HGVS:\s*([^;\s]+)`}
+	meshLocal = lazy.Regexp{Expr: `^[CD]\d+$`}
+	hgvsBare  = lazy.Regexp{Expr: `^[cgmnpr]\.\S+$`}
 )
 
 // writtenIDs turns PubTator's id field into the ids the summary writes.
@@ -211,16 +213,16 @@ func writtenIDs(category, raw string) ([]writtenID, []string) {
 		return nil, nil
 	}
 	if category == categoryName(summary.Variant) {
-		if m := rsRE.FindStringSubmatch(raw); m != nil {
+		if m := rsRE.Get().FindStringSubmatch(raw); m != nil {
 			return []writtenID{{text: "dbSNP:rs" + m[1]}}, nil
 		}
-		if m := rsBare.FindStringSubmatch(raw); m != nil {
+		if m := rsBare.Get().FindStringSubmatch(raw); m != nil {
 			return []writtenID{{text: "dbSNP:rs" + m[1]}}, nil
 		}
-		if m := hgvsRE.FindStringSubmatch(raw); m != nil {
+		if m := hgvsRE.Get().FindStringSubmatch(raw); m != nil {
 			return one(category, "HGVS:"+m[1])
 		}
-		if hgvsBare.MatchString(raw) {
+		if hgvsBare.Get().MatchString(raw) {
 			return one(category, "HGVS:"+raw) // "p.V600E", "c.123A>G" as PubTator3 writes some
 		}
 		return one(category, raw)
@@ -253,7 +255,7 @@ func one(category, id string) ([]writtenID, []string) {
 			return []writtenID{{text: "taxon " + local, bracket: true}}, nil
 		}
 	case categoryName(summary.Disease), categoryName(summary.Chemical):
-		if meshLocal.MatchString(id) {
+		if meshLocal.Get().MatchString(id) {
 			return []writtenID{{text: "MESH:" + id}}, nil
 		}
 		if strings.EqualFold(curie.Prefix(id), "MESH") {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/vagut/vagut/internal/lazy"
 )
 
 // BibTeX is read by hand: no BibTeX parser for Go is served by the module
@@ -27,12 +29,14 @@ type bibParser struct {
 }
 
 // months are BibTeX's predefined macros.
-var months = map[string]string{"jan": "1", "feb": "2", "mar": "3", "apr": "4", "may": "5", "jun": "6",
-	"jul": "7", "aug": "8", "sep": "9", "oct": "10", "nov": "11", "dec": "12"}
+var months = lazy.Value[map[string]string]{New: func() map[string]string {
+	return map[string]string{"jan": "1", "feb": "2", "mar": "3", "apr": "4", "may": "5", "jun": "6",
+		"jul": "7", "aug": "8", "sep": "9", "oct": "10", "nov": "11", "dec": "12"}
+}}
 
 func parseBibTeX(src string) ([]bibEntry, error) {
 	p := &bibParser{src: src, line: 1, macros: map[string]string{}}
-	for k, v := range months {
+	for k, v := range months.Get() {
 		p.macros[k] = v
 	}
 	var out []bibEntry

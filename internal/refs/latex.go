@@ -6,35 +6,43 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/vagut/vagut/internal/lazy"
 )
 
 var dotless = strings.NewReplacer("ı", "i", "ȷ", "j")
 
 // accents are LaTeX's accent commands as combining marks.
-var accents = map[string]rune{
-	`"`: '\u0308', `'`: '\u0301', "`": '\u0300', "^": '\u0302', "~": '\u0303', "=": '\u0304', ".": '\u0307',
-	"u": '\u0306', "v": '\u030C', "H": '\u030B', "c": '\u0327', "k": '\u0328', "r": '\u030A', "d": '\u0323', "b": '\u0331',
-}
+var accents = lazy.Value[map[string]rune]{New: func() map[string]rune {
+	return map[string]rune{
+		`"`: '\u0308', `'`: '\u0301', "`": '\u0300', "^": '\u0302', "~": '\u0303', "=": '\u0304', ".": '\u0307',
+		"u": '\u0306', "v": '\u030C', "H": '\u030B', "c": '\u0327', "k": '\u0328', "r": '\u030A', "d": '\u0323', "b": '\u0331',
+	}
+}}
 
 // letters are LaTeX's commands for letters and symbols.
-var letters = map[string]string{
-	"o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "ss": "ß",
-	"l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "textbackslash": `\`, "textasciitilde": "~", "textasciicircum": "^",
-	"textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘", "textdegree": "°",
-	"textregistered": "®", "texttrademark": "™", "copyright": "©", "S": "§", "P": "¶", "dag": "†", "ldots": "…",
-	"dots": "…", "textellipsis": "…", "textbar": "|", "textless": "<", "textgreater": ">", "textunderscore": "_",
-	"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "kappa": "κ", "lambda": "λ",
-	"mu": "μ", "pi": "π", "sigma": "σ", "tau": "τ", "omega": "ω", "Delta": "Δ", "Omega": "Ω", "pm": "±", "times": "×",
-}
+var letters = lazy.Value[map[string]string]{New: func() map[string]string {
+	return map[string]string{
+		"o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "ss": "ß",
+		"l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "textbackslash": `\`, "textasciitilde": "~", "textasciicircum": "^",
+		"textendash": "–", "textemdash": "—", "textquoteright": "’", "textquoteleft": "‘", "textdegree": "°",
+		"textregistered": "®", "texttrademark": "™", "copyright": "©", "S": "§", "P": "¶", "dag": "†", "ldots": "…",
+		"dots": "…", "textellipsis": "…", "textbar": "|", "textless": "<", "textgreater": ">", "textunderscore": "_",
+		"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "kappa": "κ", "lambda": "λ",
+		"mu": "μ", "pi": "π", "sigma": "σ", "tau": "τ", "omega": "ω", "Delta": "Δ", "Omega": "Ω", "pm": "±", "times": "×",
+	}
+}}
 
 // styles are LaTeX's text styles as the summary's inline Markdown.
-var styles = map[string][2]string{
-	"textit": {"*", "*"}, "emph": {"*", "*"}, "textsl": {"*", "*"}, "mathit": {"*", "*"},
-	"textbf": {"**", "**"}, "mathbf": {"**", "**"},
-	"textsuperscript": {"<sup>", "</sup>"}, "textsubscript": {"<sub>", "</sub>"},
-	"texttt": {"`", "`"}, "textrm": {"", ""}, "textsc": {"", ""}, "textup": {"", ""}, "textnormal": {"", ""},
-	"mbox": {"", ""}, "text": {"", ""}, "url": {"", ""}, "nocase": {"", ""},
-}
+var styles = lazy.Value[map[string][2]string]{New: func() map[string][2]string {
+	return map[string][2]string{
+		"textit": {"*", "*"}, "emph": {"*", "*"}, "textsl": {"*", "*"}, "mathit": {"*", "*"},
+		"textbf": {"**", "**"}, "mathbf": {"**", "**"},
+		"textsuperscript": {"<sup>", "</sup>"}, "textsubscript": {"<sub>", "</sub>"},
+		"texttt": {"`", "`"}, "textrm": {"", ""}, "textsc": {"", ""}, "textup": {"", ""}, "textnormal": {"", ""},
+		"mbox": {"", ""}, "text": {"", ""}, "url": {"", ""}, "nocase": {"", ""},
+	}
+}}
 
 // fromLaTeX turns a BibTeX value into the summary's text: accents and
 // symbols to Unicode, text styles to inline Markdown, case-protecting
@@ -92,7 +100,7 @@ func fromLaTeX(s string) string {
 			}
 			cmd := s[i:j]
 			i = j
-			if mark, ok := accents[cmd]; ok {
+			if mark, ok := accents.Get()[cmd]; ok {
 				for i < len(s) && s[i] == ' ' && len(cmd) > 1 {
 					i++
 				}
@@ -105,13 +113,13 @@ func fromLaTeX(s string) string {
 					i++
 				}
 			}
-			if st, ok := styles[cmd]; ok && i < len(s) && s[i] == '{' {
+			if st, ok := styles.Get()[cmd]; ok && i < len(s) && s[i] == '{' {
 				emit(st[0])
 				closers = append(closers, st[1])
 				i++
 				continue
 			}
-			if l, ok := letters[cmd]; ok {
+			if l, ok := letters.Get()[cmd]; ok {
 				if i+1 < len(s) && s[i] == '{' && s[i+1] == '}' {
 					i += 2
 				}

@@ -9,12 +9,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/vagut/vagut/internal/draft"
+	"github.com/vagut/vagut/internal/lazy"
 	"github.com/vagut/vagut/internal/names"
 	"github.com/vagut/vagut/internal/parse"
 )
@@ -123,9 +123,11 @@ func unused(set map[string]bool) []string {
 
 // --- BibTeX
 
-var bibUsed = map[string]bool{"title": true, "author": true, "journal": true, "journaltitle": true, "year": true,
-	"month": true, "day": true, "date": true, "doi": true, "url": true, "abstract": true, "pmcid": true,
-	"howpublished": true, "eprinttype": true, "archiveprefix": true, "eprint": true, "pmid": true}
+var bibUsed = lazy.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{"title": true, "author": true, "journal": true, "journaltitle": true, "year": true,
+		"month": true, "day": true, "date": true, "doi": true, "url": true, "abstract": true, "pmcid": true,
+		"howpublished": true, "eprinttype": true, "archiveprefix": true, "eprint": true, "pmid": true}
+}}
 
 func readBib(src string) (Result, error) {
 	entries, err := parseBibTeX(src)
@@ -167,7 +169,7 @@ func readBib(src string) (Result, error) {
 			r.Authors = append(r.Authors, bibName(raw).written())
 		}
 		for _, k := range e.order {
-			if !bibUsed[k] {
+			if !bibUsed.Get()[k] {
 				notUsed[k] = true
 			}
 		}
@@ -266,8 +268,10 @@ func startsLower(w string) bool {
 	return w != "" && w[0] >= 'a' && w[0] <= 'z'
 }
 
-var monthNames = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
+var monthNames = lazy.Value[map[string]int]{New: func() map[string]int {
+	return map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+		"august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
+}}
 
 func monthNumber(m string) string {
 	m = strings.ToLower(strings.TrimSpace(m))
@@ -277,7 +281,7 @@ func monthNumber(m string) string {
 	if n, err := strconv.Atoi(m); err == nil {
 		return strconv.Itoa(n)
 	}
-	for full, n := range monthNames {
+	for full, n := range monthNames.Get() {
 		if len(m) >= 3 && strings.HasPrefix(full, strings.TrimSuffix(m, ".")) {
 			return strconv.Itoa(n)
 		}
@@ -338,8 +342,10 @@ type cslItem struct {
 	Abstract       string          `json:"abstract"`
 }
 
-var cslUsed = map[string]bool{"id": true, "type": true, "title": true, "author": true, "container-title": true,
-	"publisher": true, "issued": true, "DOI": true, "URL": true, "PMCID": true, "abstract": true}
+var cslUsed = lazy.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{"id": true, "type": true, "title": true, "author": true, "container-title": true,
+		"publisher": true, "issued": true, "DOI": true, "URL": true, "PMCID": true, "abstract": true}
+}}
 
 func readCSL(src []byte) (Result, error) {
 	src = bytes.TrimSpace(src)
@@ -367,7 +373,7 @@ func readCSL(src []byte) (Result, error) {
 		var keys map[string]json.RawMessage
 		if json.Unmarshal(raw, &keys) == nil {
 			for k := range keys {
-				if !cslUsed[k] {
+				if !cslUsed.Get()[k] {
 					notUsed[k] = true
 				}
 			}
@@ -447,12 +453,12 @@ func cslISO(d *cslDate) string {
 	return d.Literal
 }
 
-var blankLines = regexp.MustCompile(`\n[ \t\r\f\v]*\n`)
+var blankLines = lazy.Regexp{Expr: `\n[ \t\r\f\v]*\n`}
 
 // paragraphs converts each paragraph of s, kept apart by a blank line.
 func paragraphs(s string, conv func(string) string) string {
 	var out []string
-	for _, p := range blankLines.Split(s, -1) {
+	for _, p := range blankLines.Get().Split(s, -1) {
 		if t := conv(p); t != "" {
 			out = append(out, t)
 		}
@@ -495,9 +501,11 @@ func fromCSLText(s string) string {
 
 // --- RIS
 
-var risUsed = map[string]bool{"TY": true, "ER": true, "ID": true, "AU": true, "A1": true, "TI": true, "T1": true,
-	"T2": true, "JO": true, "JF": true, "JA": true, "PY": true, "Y1": true, "DA": true, "DO": true, "UR": true,
-	"AB": true, "N2": true, "C2": true}
+var risUsed = lazy.Value[map[string]bool]{New: func() map[string]bool {
+	return map[string]bool{"TY": true, "ER": true, "ID": true, "AU": true, "A1": true, "TI": true, "T1": true,
+		"T2": true, "JO": true, "JF": true, "JA": true, "PY": true, "Y1": true, "DA": true, "DO": true, "UR": true,
+		"AB": true, "N2": true, "C2": true}
+}}
 
 // readRIS reads "TAG  - value" lines; a line without a tag continues the
 // value before it. An entry runs from TY to ER.
@@ -549,7 +557,7 @@ func readRIS(src string) (Result, error) {
 		if cur == nil {
 			return res, fmt.Errorf("%d: %s before TY", n+1, tag)
 		}
-		if !risUsed[tag] {
+		if !risUsed.Get()[tag] {
 			notUsed[tag] = true
 		}
 		cur[tag] = append(cur[tag], value)

@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/vagut/vagut/internal/inline"
+	"github.com/vagut/vagut/internal/lazy"
 )
 
 // HTML writes the Markdown digest as one self-contained page: inline CSS, no
@@ -25,7 +26,7 @@ func HTML(w io.Writer, d *Digest) error {
 	// are its own, and cannot redirect a link of another summary.
 	var body bytes.Buffer
 	for _, part := range markdownParts(d) {
-		if err := pageMarkdown.Convert([]byte(part), &body); err != nil {
+		if err := pageMarkdown.Get().Convert([]byte(part), &body); err != nil {
 			return err
 		}
 	}
@@ -56,11 +57,14 @@ func pageTitle(d *Digest) string {
 
 // No extension: goldmark/extension compiles linkify's regular expressions
 // at start-up (3 ms, most of what vagut paid to start), and summaries are
-// read without tables anyway (a table shows as its text).
-var pageMarkdown = goldmark.New(
-	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safeLinks{}, 100))),
-	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100))),
-)
+// read without tables anyway (a table shows as its text). Built on first use,
+// by -o html only.
+var pageMarkdown = lazy.Value[goldmark.Markdown]{New: func() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(safeLinks{}, 100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100))),
+	)
+}}
 
 // escapedHTML shows raw HTML from a summary as text instead of passing it through.
 type escapedHTML struct{}

@@ -9,6 +9,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/vagut/vagut/internal/lazy"
 )
 
 // A link reference definition holds for the whole Markdown document, and
@@ -18,7 +20,8 @@ import (
 // summary's reference links as inline links to its own definitions, and its
 // definitions as text (escaped), so that no label is defined in the digest.
 
-var refParser = goldmark.DefaultParser()
+// refParser is built on first use, by the Markdown digest only.
+var refParser = lazy.Value[parser.Parser]{New: goldmark.DefaultParser}
 
 // ownLinks rewrites one part of the digest (one paper) so that its links do
 // not depend on, or act on, any other part.
@@ -28,7 +31,7 @@ func ownLinks(part string) string {
 	}
 	src := []byte(part)
 	pc := parser.NewContext()
-	doc := refParser.Parse(text.NewReader(src), parser.WithContext(pc))
+	doc := refParser.Get().Parse(text.NewReader(src), parser.WithContext(pc))
 	if len(pc.References()) == 0 {
 		return part
 	}
@@ -74,7 +77,7 @@ func ownLinks(part string) string {
 	// text all the same: a "[" that starts a line cannot start a definition
 	// once escaped, and shows as "[".
 	pc = parser.NewContext()
-	refParser.Parse(text.NewReader([]byte(out)), parser.WithContext(pc))
+	refParser.Get().Parse(text.NewReader([]byte(out)), parser.WithContext(pc))
 	if len(pc.References()) > 0 {
 		out = escapeLineBrackets(out)
 	}

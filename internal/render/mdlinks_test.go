@@ -22,7 +22,7 @@ func FuzzOwnLinksLeaveNoDefinition(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		out := ownLinks(s)
 		pc := parser.NewContext()
-		refParser.Parse(text.NewReader([]byte(out)), parser.WithContext(pc))
+		refParser.Get().Parse(text.NewReader([]byte(out)), parser.WithContext(pc))
 		if refs := pc.References(); len(refs) > 0 {
 			t.Errorf("ownLinks(%q) = %q still defines %q", s, out, refs[0].Label())
 		}

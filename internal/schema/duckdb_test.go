@@ -12,7 +12,7 @@ import (
 func duckType(t *testing.T, s map[string]any) string {
 	t.Helper()
 	if r, ok := s["$ref"].(string); ok {
-		return duckType(t, defs[strings.TrimPrefix(r, "#/$defs/")])
+		return duckType(t, schemas.Get().defs[strings.TrimPrefix(r, "#/$defs/")])
 	}
 	typ := s["type"]
 	if l, ok := typ.([]any); ok && len(l) == 2 && l[1] == "null" {
@@ -53,8 +53,20 @@ func TestDuckDBRecipeColumns(t *testing.T) {
 	for _, c := range regexp.MustCompile(`(\w+): '([^']*)'`).FindAllSubmatch(m[1], -1) {
 		got = append(got, string(c[1])+" "+string(c[2]))
 	}
-	want := strings.TrimSuffix(strings.TrimPrefix(duckType(t, paper), "STRUCT("), ")")
+	want := strings.TrimSuffix(strings.TrimPrefix(duckType(t, schemas.Get().defs["paper"]), "STRUCT("), ")")
 	if g := strings.Join(got, ", "); g != want {
 		t.Errorf("docs/scale.md columns:\n%s\nvagut schema paper in DuckDB's types:\n%s", g, want)
+	}
+}
+
+// The names known without building the schemas are the built schemas' names,
+// in order.
+func TestNamesAreTheBuiltSchemas(t *testing.T) {
+	var built []string
+	for _, d := range Docs() {
+		built = append(built, d.Name)
+	}
+	if g, w := strings.Join(Names(), " "), strings.Join(built, " "); g != w {
+		t.Errorf("Names() = %s, built schemas %s", g, w)
 	}
 }

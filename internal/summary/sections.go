@@ -3,6 +3,8 @@ package summary
 import (
 	"strings"
 	"unicode"
+
+	"github.com/vagut/vagut/internal/lazy"
 )
 
 // SectionKey is the stable key of a section vagut knows, as JSON and
@@ -40,30 +42,41 @@ var Sections = []SectionDef{
 	{FullText, "Full text", []string{"full text"}},
 }
 
-var (
-	byAlias = map[string]SectionKey{}
-	byKey   = map[SectionKey]int{}
-	// compact holds every alias with only its letters and digits, for near misses.
-	compact []struct {
-		key   SectionKey
-		runes []rune
-	}
-	longestCompact int
-)
+// The lookups below walk Sections itself: a handful of entries, as fast as a
+// map and with nothing to build at start-up.
 
-func init() {
-	for i, s := range Sections {
-		byKey[s.Key] = i
+// compactAliases holds every alias with only its letters and digits, for near
+// misses, and the longest; built on the first unknown heading.
+var compactAliases = lazy.Value[compactSet]{New: func() compactSet {
+	var c compactSet
+	for _, s := range Sections {
 		for _, a := range s.Aliases {
-			byAlias[a] = s.Key
 			r := []rune(squeeze(a))
-			compact = append(compact, struct {
-				key   SectionKey
-				runes []rune
-			}{s.Key, r})
-			longestCompact = max(longestCompact, len(r))
+			c.aliases = append(c.aliases, compactAlias{s.Key, r})
+			c.longest = max(c.longest, len(r))
 		}
 	}
+	return c
+}}
+
+type compactSet struct {
+	aliases []compactAlias
+	longest int
+}
+
+type compactAlias struct {
+	key   SectionKey
+	runes []rune
+}
+
+// sectionIndex is the place of key in Sections, -1 when unknown.
+func sectionIndex(key SectionKey) int {
+	for i, s := range Sections {
+		if s.Key == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // NormalHeading is a heading as the aliases are written: lower case, a
@@ -75,12 +88,22 @@ func NormalHeading(h string) string {
 
 // SectionOf is the key of the section a heading names ("Key Findings",
 // "TL;DR:"), or "" for a heading the format does not define.
-func SectionOf(heading string) SectionKey { return byAlias[NormalHeading(heading)] }
+func SectionOf(heading string) SectionKey {
+	h := NormalHeading(heading)
+	for _, s := range Sections {
+		for _, a := range s.Aliases {
+			if a == h {
+				return s.Key
+			}
+		}
+	}
+	return ""
+}
 
 // SectionName spells a section key as the format writes its heading; an
 // unknown key comes back as it is.
 func SectionName(key SectionKey) string {
-	if i, ok := byKey[key]; ok {
+	if i := sectionIndex(key); i >= 0 {
 		return Sections[i].Name
 	}
 	return key
@@ -97,10 +120,7 @@ func SectionNames() []string {
 
 // SectionOrder is the place of a section in the usual order, -1 when unknown.
 func SectionOrder(key SectionKey) int {
-	if i, ok := byKey[key]; ok {
-		return i
-	}
-	return -1
+	return sectionIndex(key)
 }
 
 // NearSection is the known section an unknown heading was most likely meant
@@ -113,6 +133,8 @@ func NearSection(heading string) SectionKey {
 	// than any name could be near is no near miss, however long it is.
 	var buf [maxNear]rune
 	h := buf[:0]
+	compact := compactAliases.Get()
+	longestCompact := compact.longest
 	for _, r := range heading {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			continue
@@ -126,7 +148,7 @@ func NearSection(heading string) SectionKey {
 		return ""
 	}
 	best, bestDist := SectionKey(""), 1<<30
-	for _, c := range compact {
+	for _, c := range compact.aliases {
 		limit := max(1, len(c.runes)/4)
 		if d := distance(h, c.runes, limit); d <= limit && d < bestDist {
 			best, bestDist = c.key, d

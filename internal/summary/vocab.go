@@ -50,18 +50,16 @@ var EntityTypes = []TypeDef{
 	{Protein, "Proteins", false, []string{"proteins"}},
 }
 
-var (
-	typeByLabel = map[string]EntityType{}
-	typeIndex   = map[EntityType]int{}
-)
-
-func init() {
-	for i, t := range EntityTypes {
-		typeIndex[t.Type] = i
-		for _, l := range t.Labels {
-			typeByLabel[l] = t.Type
+// typeIndex is the place of t in EntityTypes, -1 when unknown. The lookups
+// walk the table itself: a handful of entries, as fast as a map and with
+// nothing to build at start-up.
+func typeIndex(t EntityType) int {
+	for i, d := range EntityTypes {
+		if d.Type == t {
+			return i
 		}
 	}
+	return -1
 }
 
 // TypeNames are the names of the known types, in table order.
@@ -86,13 +84,13 @@ func CoreCategories() []string {
 
 // IsCoreType reports whether t is one of the format's four types.
 func IsCoreType(t EntityType) bool {
-	i, ok := typeIndex[t]
-	return ok && EntityTypes[i].Core
+	i := typeIndex(t)
+	return i >= 0 && EntityTypes[i].Core
 }
 
 // CoreTypeOrder is the place of a core type in the digests, -1 for another type.
 func CoreTypeOrder(t EntityType) int {
-	if i, ok := typeIndex[t]; ok && EntityTypes[i].Core {
+	if i := typeIndex(t); i >= 0 && EntityTypes[i].Core {
 		return i
 	}
 	return -1
@@ -102,8 +100,12 @@ func CoreTypeOrder(t EntityType) int {
 // an unknown category becomes lower snake case, its last word singular.
 func TypeOf(category string) EntityType {
 	c := strings.ToLower(strings.Join(strings.Fields(category), " "))
-	if t, ok := typeByLabel[c]; ok {
-		return t
+	for _, d := range EntityTypes {
+		for _, l := range d.Labels {
+			if l == c {
+				return d.Type
+			}
+		}
 	}
 	words := strings.FieldsFunc(c, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	if len(words) == 0 {

@@ -2,8 +2,9 @@ package validate
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
+
+	"github.com/vagut/vagut/internal/lazy"
 )
 
 // Inline is what a file's own comments turn off, as markdownlint's do:
@@ -33,7 +34,7 @@ func (in *Inline) Off(d Diagnostic) bool {
 	return l["*"] || l[d.Rule.ID]
 }
 
-var directive = regexp.MustCompile(`<!--\s*vagut-([a-z-]*)((?:[^-]|-[^-])*)-->`)
+var directive = lazy.Regexp{Expr: `<!--\s*vagut-([a-z-]*)((?:[^-]|-[^-])*)-->`}
 
 // inline reads the directives of a file; c reports a directive or rule it
 // does not know (VG050), at its line.
@@ -60,7 +61,7 @@ func (c *checker) inline(raw []byte) *Inline {
 		if fence != "" || !strings.Contains(text, "vagut-") {
 			continue
 		}
-		for _, m := range directive.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range directive.Get().FindAllStringSubmatchIndex(text, -1) {
 			verb, args := text[m[2]:m[3]], text[m[4]:m[5]]
 			var target map[string]bool
 			switch verb {

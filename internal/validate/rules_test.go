@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the want sections of testdata/r
 // Each rule has testdata/rules/<ID>.txtar: files that break the rule, with
 // the diagnostics they must give, and near-misses that must give none.
 func TestRuleFixtures(t *testing.T) {
-	for _, r := range Rules {
+	for _, r := range Rules.Get() {
 		t.Run(r.ID+"/"+r.Name, func(t *testing.T) {
 			path := filepath.Join("..", "..", "testdata", "rules", r.ID+".txtar")
 			ar, err := txtar.ParseFile(path)
@@ -110,7 +110,7 @@ func papersOf(rs []Result) []*summary.Paper {
 // Every problem the parser can report reaches validate as a rule.
 func TestEveryProblemHasARule(t *testing.T) {
 	for _, code := range summary.ProblemCodes {
-		id, ok := problemRule[code]
+		id, ok := problemRule.Get()[code]
 		if !ok {
 			t.Errorf("problem %s has no rule", code)
 			continue
@@ -119,7 +119,7 @@ func TestEveryProblemHasARule(t *testing.T) {
 			t.Errorf("problem %s maps to %s, no such rule", code, id)
 		}
 	}
-	if len(problemRule) != len(summary.ProblemCodes) {
-		t.Errorf("%d codes mapped, %d known", len(problemRule), len(summary.ProblemCodes))
+	if len(problemRule.Get()) != len(summary.ProblemCodes) {
+		t.Errorf("%d codes mapped, %d known", len(problemRule.Get()), len(summary.ProblemCodes))
 	}
 }

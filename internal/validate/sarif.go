@@ -8,8 +8,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
+
+	"github.com/vagut/vagut/internal/lazy"
 )
 
 // SARIF 2.1.0 as GitHub code scanning and Microsoft's sarif-multitool read
@@ -147,7 +148,7 @@ func sarifLevel(s Severity) string {
 }
 
 // A semantic version without the leading v, or "" (a checkout's "devel").
-var semver = regexp.MustCompile(`^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$`)
+var semver = lazy.Regexp{Expr: `^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$`}
 
 // writeSARIF writes one run: every rule in tool.driver.rules, each result
 // with its rule (id and index), level, message and region.
@@ -155,12 +156,12 @@ func writeSARIF(w io.Writer, ds []Diagnostic, version, wd, config string) error 
 	// Consumers compare versions as numbers: a checkout's "devel" is
 	// written as the semantic version 0.0.0-devel.
 	v := "0.0.0-devel"
-	if m := semver.FindStringSubmatch(version); m != nil {
+	if m := semver.Get().FindStringSubmatch(version); m != nil {
 		v = m[1]
 	}
-	driver := sarifDriver{Name: "vagut", InformationURI: vagutHomeURI, Version: v, SemanticVersion: v, Rules: make([]sarifRule, 0, len(Rules))}
+	driver := sarifDriver{Name: "vagut", InformationURI: vagutHomeURI, Version: v, SemanticVersion: v, Rules: make([]sarifRule, 0, len(Rules.Get()))}
 	ruleIndex := map[string]int{}
-	for i, r := range Rules {
+	for i, r := range Rules.Get() {
 		ruleIndex[r.ID] = i
 		driver.Rules = append(driver.Rules, sarifRule{
 			ID: r.ID, Name: r.Name,

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/vagut/vagut/internal/curie"
 	"github.com/vagut/vagut/internal/doi"
+	"github.com/vagut/vagut/internal/lazy"
 	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/summary"
 )
@@ -116,7 +116,7 @@ func (c *checker) file(path string, raw []byte) Result {
 		if !errors.As(err, &pe) {
 			pe = &parse.Error{Line: 1, Msg: err.Error()}
 		}
-		id, ok := problemRule[pe.Code]
+		id, ok := problemRule.Get()[pe.Code]
 		if !ok {
 			id = "VG001"
 		}
@@ -124,7 +124,7 @@ func (c *checker) file(path string, raw []byte) Result {
 		return Result{Diags: c.diags}
 	}
 	for _, pr := range p.Problems {
-		if id, ok := problemRule[pr.Code]; ok {
+		if id, ok := problemRule.Get()[pr.Code]; ok {
 			c.add(id, pr.Line, pr.Col, "%s", pr.Msg)
 		}
 	}
@@ -252,13 +252,13 @@ func missingAt(p *summary.Paper, first map[string]summary.Heading, key string, l
 	return max(min(at, lines), 1)
 }
 
-var doiShape = regexp.MustCompile(`^10\.\d+(\.\d+)*/\S+$`)
+var doiShape = lazy.Regexp{Expr: `^10\.\d+(\.\d+)*/\S+$`}
 
 func (c *checker) metadata(p *summary.Paper, lines int) {
 	if p.MetadataLine == 0 {
 		c.add("VG008", p.TitleLine, 1, "no metadata line (source · DOI: … · journal · YYYY-MM-DD) after the title")
 	}
-	if p.DOI != nil && !doiShape.MatchString(doi.Key(*p.DOI)) {
+	if p.DOI != nil && !doiShape.Get().MatchString(doi.Key(*p.DOI)) {
 		c.add("VG010", p.MetadataLine, p.DOICol, "DOI %q is not of the form 10.<digits>/<suffix>", *p.DOI)
 	}
 	if p.URL == nil {
