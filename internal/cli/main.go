@@ -4,6 +4,7 @@ package cli
 
 import (
 	"errors"
+	"os"
 	"os/signal"
 	"strings"
 	"syscall"
@@ -38,7 +39,15 @@ func Run(ios *iostreams.IOStreams, args []string) int {
 	guarded := *ios
 	ios = &guarded
 	defer ios.GuardTerminal()()
-	root := NewCmdRoot(ios)
+	named := args
+	if named == nil {
+		named = os.Args[1:]
+	}
+	only := ""
+	if len(named) > 0 {
+		only = named[0]
+	}
+	root := newRoot(ios, only)
 	if args != nil {
 		root.SetArgs(args)
 	}
@@ -62,7 +71,15 @@ func oneLine(s string) string {
 }
 
 // NewCmdRoot builds the command tree.
-func NewCmdRoot(ios *iostreams.IOStreams) *cobra.Command {
+func NewCmdRoot(ios *iostreams.IOStreams) *cobra.Command { return newRoot(ios, "") }
+
+// newRoot builds the command tree; when only names one of the commands, the
+// tree holds that command alone. A run whose first argument is a command (as
+// in vagut validate FILE, what a pre-commit hook calls) then builds the flags
+// of the command it runs and not those of the eight others, which was a
+// tenth of vagut's start-up. Everything else (vagut, vagut help, flags
+// before the command, completion, a misspelt command) gets the whole tree.
+func newRoot(ios *iostreams.IOStreams, only string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "vagut <command> [flags]",
 		Short: "Turn folders of paper summaries into typed records and digests",
@@ -102,9 +119,33 @@ problems, the rest came out; 2 usage error or no input.`,
 		return cfg, cfgErr
 	}, Run: &runFlags{}}
 	f.Run.register(root.PersistentFlags())
-	root.AddCommand(NewCmdSummarize(f, nil), NewCmdEntities(f, nil), NewCmdCite(f, nil), NewCmdValidate(f, nil),
-		NewCmdFmt(f, nil), NewCmdNew(f, nil), NewCmdRules(f), NewCmdSchema(f), NewCmdVersion(f))
-	root.AddCommand(helpTopics()...)
+	commands := []struct {
+		name  string
+		build func() *cobra.Command
+	}{
+		{"summarize", func() *cobra.Command { return NewCmdSummarize(f, nil) }},
+		{"entities", func() *cobra.Command { return NewCmdEntities(f, nil) }},
+		{"cite", func() *cobra.Command { return NewCmdCite(f, nil) }},
+		{"validate", func() *cobra.Command { return NewCmdValidate(f, nil) }},
+		{"fmt", func() *cobra.Command { return NewCmdFmt(f, nil) }},
+		{"new", func() *cobra.Command { return NewCmdNew(f, nil) }},
+		{"rules", func() *cobra.Command { return NewCmdRules(f) }},
+		{"schema", func() *cobra.Command { return NewCmdSchema(f) }},
+		{"version", func() *cobra.Command { return NewCmdVersion(f) }},
+	}
+	all := true
+	for _, c := range commands {
+		if c.name == only {
+			all = false
+			root.AddCommand(c.build())
+		}
+	}
+	if all {
+		for _, c := range commands {
+			root.AddCommand(c.build())
+		}
+		root.AddCommand(helpTopics()...)
+	}
 	root.Version = versionLine()
 	root.SetVersionTemplate("{{.Version}}\n")
 	return root
