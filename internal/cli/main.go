@@ -140,6 +140,11 @@ problems, the rest came out; 2 usage error or no input.`,
 			root.AddCommand(c.build())
 		}
 	}
+	if !all {
+		// vagut completion SHELL is a command of the whole tree; cobra
+		// would build its four scripts' help at every run.
+		root.CompletionOptions.DisableDefaultCmd = true
+	}
 	if all {
 		for _, c := range commands {
 			root.AddCommand(c.build())
