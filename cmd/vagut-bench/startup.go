@@ -112,7 +112,9 @@ func median(ss []sample) sample {
 // sameBuild reads how the binary was built from its build info and returns
 // the go build flags and environment that build hello world the same way,
 // and a line saying so. A binary without build info is compared with a
-// default build.
+// default build. (Under -trimpath the go command does not record -ldflags;
+// the release's -s -w drop symbols and debug information, which are not
+// loaded at start-up.)
 func sameBuild(bin string) (args, env []string, how string) {
 	info, err := buildinfo.ReadFile(bin)
 	if err != nil {
