@@ -150,8 +150,9 @@ problems, the rest came out; 2 usage error or no input.`,
 			root.AddCommand(c.build())
 		}
 		root.AddCommand(helpTopics()...)
+		// vagut --version; the commands have no --version of their own.
+		root.Version = versionLine()
+		root.SetVersionTemplate("{{.Version}}\n")
 	}
-	root.Version = versionLine()
-	root.SetVersionTemplate("{{.Version}}\n")
 	return root
 }

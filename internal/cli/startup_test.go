@@ -35,7 +35,7 @@ func TestOneCommandTreeReadsAsTheWholeTree(t *testing.T) {
 		if len(NewCmdRoot(ios).Commands()) == len(newRoot(ios, name).Commands()) {
 			t.Errorf("%s: the whole tree was built", name)
 		}
-		for _, args := range [][]string{{name, "--help"}, {name, "--fromat", "x"}, {name, "--jbos", "2"}} {
+		for _, args := range [][]string{{name, "--help"}, {name, "--fromat", "x"}, {name, "--jbos", "2"}, {name, "--version"}} {
 			wc, wout, werr := runWith("", args...)
 			gc, gout, gerr := runWith(name, args...)
 			if args[1] == "--help" && gout == "" || args[1] != "--help" && gerr == "" {
