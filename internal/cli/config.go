@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"github.com/vagut/vagut/internal/config"
+	"github.com/vagut/vagut/internal/sanitize"
 )
 
 // loadConfig reads --config FILE, or the nearest .vagut.yaml from the
@@ -10,12 +11,14 @@ import (
 func loadConfig(flag string) (*config.Config, error) {
 	path, display := flag, flag
 	if path == "" {
-		found, err := config.Find(".")
+		found, ignored, err := config.Find(".")
 		if err != nil {
 			return nil, usagef("%s: %v", config.FileName, err)
 		}
 		if found == "" {
-			return config.Default(), nil
+			c := config.Default()
+			c.Ignored = ignored
+			return c, nil
 		}
 		path, display = found, relDisplay(found)
 	}
@@ -39,11 +42,14 @@ func (f *Factory) inputs(args []string) (*config.Config, []string, error) {
 	if _, err := excludeRules(f.Run.exclude); err != nil {
 		return nil, nil, err
 	}
+	if cfg.Ignored != "" && !f.Run.quiet {
+		fmt.Fprintf(f.IOStreams.ErrOut, "vagut: warning: %s not read: anyone may write to its folder (give it with --config to use it)\n", sanitize.Line(relDisplay(cfg.Ignored)))
+	}
 	if f.Run.verbose {
 		if cfg.File != "" {
-			fmt.Fprintf(f.IOStreams.ErrOut, "vagut: settings from %s\n", cfg.File)
+			fmt.Fprintf(f.IOStreams.ErrOut, "vagut: settings from %s\n", sanitize.Line(cfg.File))
 		} else {
-			fmt.Fprintf(f.IOStreams.ErrOut, "vagut: no %s up to the repository root; default settings\n", config.FileName)
+			fmt.Fprintf(f.IOStreams.ErrOut, "vagut: no %s in the working folder or a parent up to the repository root (or the home folder); default settings\n", config.FileName)
 		}
 	}
 	return cfg, defaultPaths(args, cfg), nil

@@ -62,9 +62,11 @@ writes the canonical layout.`,
 		{
 			Use:   "config",
 			Short: "The settings file, .vagut.yaml",
-			Long: `vagut reads .vagut.yaml from the working folder or the nearest parent up to the
-repository root (the folder holding .git), or the file given by --config FILE;
---verbose names the file in use. Every key is optional:
+			Long: `vagut reads the file given by --config FILE, else the nearest .vagut.yaml
+from the working folder up: inside a git repository up to its root (the folder
+holding .git), else inside the home folder up to it, else the working folder's
+only. A folder anyone may write to (/tmp) is never searched. --verbose names
+the file in use. Every key is optional:
 
   paths: [notes]                     # PATHs read when none is given (relative to the file)
   exclude: [README.md, drafts/]      # gitignore-style globs left out (relative to the file)

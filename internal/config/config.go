@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -24,6 +25,7 @@ const FileName = ".vagut.yaml"
 // Config is a loaded configuration; the zero Config is the default.
 type Config struct {
 	File     string      // where it came from; "" when none was found
+	Ignored  string      // a .vagut.yaml passed over (its folder is anyone's to write), to be named
 	Paths    []string    // default PATHs, relative to the config file's folder
 	Exclude  ignore.List // exclude: globs, relative to the config file's folder
 	Validate validate.Config
@@ -41,31 +43,83 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
 
-// Find returns the nearest .vagut.yaml from dir upwards, or "" if none. The
-// search stops at the root of the git repository (the folder holding .git,
-// a folder or a file): a settings file above it, in a folder the repository
-// does not control, once turned every rule off for a CI run.
-func Find(dir string) (string, error) {
-	dir, err := filepath.Abs(dir)
+// Find returns the .vagut.yaml that applies to a run in dir, or "" if none.
+// Settings decide which rules run in CI, so only files the user or the
+// repository controls count:
+//
+//   - inside a git repository, the nearest one from dir up to the repository
+//     root (the folder holding .git, a folder or a file), never above it;
+//   - outside a repository but inside the home folder, the nearest one from
+//     dir up to the home folder;
+//   - elsewhere, only dir's own;
+//   - a folder anyone may write to (/tmp, mode o+w) is never searched, nor
+//     anything above it, and its .git does not make a repository root.
+//
+// A .vagut.yaml planted in /tmp once applied to every folder under /tmp.
+// ignored names a settings file passed over for being in a folder anyone may
+// write to, so that the run can say so.
+func Find(dir string) (found, ignored string, err error) {
+	dir, err = filepath.Abs(dir)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
-	for {
-		p := filepath.Join(dir, FileName)
+	home, _ := os.UserHomeDir()
+	if home != "" {
+		if h, err := filepath.Abs(home); err == nil {
+			home = h
+		}
+	}
+	// The folders searched, nearest first, and whether a boundary (a
+	// repository root or the home folder) closes them.
+	var dirs []string
+	closed := false
+	for d := dir; ; {
+		if worldWritable(d) {
+			if len(dirs) == 0 {
+				if p := filepath.Join(d, FileName); exists(p) {
+					ignored = p
+				}
+			}
+			break
+		}
+		dirs = append(dirs, d)
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil || d == home {
+			closed = true
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	if !closed && len(dirs) > 1 {
+		dirs = dirs[:1]
+	}
+	for _, d := range dirs {
+		p := filepath.Join(d, FileName)
 		if _, err := os.Stat(p); err == nil {
-			return p, nil
+			return p, "", nil
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return "", err
+			return "", "", err
 		}
-		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
-			return "", nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", nil
-		}
-		dir = parent
 	}
+	return "", ignored, nil
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// worldWritable says whether anyone may create files in folder d (/tmp,
+// /var/tmp, /dev/shm). Windows has no such mode bit.
+func worldWritable(d string) bool {
+	if runtime.GOOS == "windows" {
+		return false
+	}
+	info, err := os.Stat(d)
+	return err == nil && info.Mode().Perm()&0o002 != 0
 }
 
 // MaxSize bounds a settings file: a 25 MB one took 21 s and 4.4 GB to parse.

@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Gaps found by the review of 2955f88, one test per gap.
+
+// offConfig turns VG003 (a required section missing) off: a run that reads
+// it passes a file without sections, one that does not fails.
+const offConfig = "required_sections: []\nrules:\n  VG003: off\n"
+
+// noSections is a summary that VG003 fails under the default settings.
+const noSections = hostileHead + "- **Genes:** FABP2 [NCBI Gene 2169]" + hostileTail
+
+// usesConfig says whether validate --strict a.md in dir read offConfig.
+func usesConfig(t *testing.T, dir string) (bool, result) {
+	t.Helper()
+	writeBytes(t, filepath.Join(dir, "a.md"), []byte(noSections))
+	t.Chdir(dir)
+	r := run(t, "", "--verbose", "validate", "--strict", "a.md")
+	if r.code == 0 {
+		return true, r
+	}
+	if r.code != 1 || !strings.Contains(r.stdout, "VG003") {
+		t.Fatalf("validate: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	return false, r
+}
+
+// Outside a git repository the settings search went up to /: a
+// .vagut.yaml planted in /tmp applied to every folder under it.
+func TestGapsConfigOutsideRepository(t *testing.T) {
+	t.Run("a parent outside any repository is not read", func(t *testing.T) {
+		outer := t.TempDir() // stands for /tmp
+		t.Setenv("HOME", t.TempDir())
+		writeBytes(t, filepath.Join(outer, ".vagut.yaml"), []byte(offConfig))
+		if used, r := usesConfig(t, filepath.Join(outer, "notes", "sub")); used {
+			t.Errorf("%s/.vagut.yaml applied to a folder under it: %q", outer, r.stderr)
+		} else if !strings.Contains(r.stderr, "default settings") {
+			t.Errorf("--verbose does not say the defaults are used: %q", r.stderr)
+		}
+	})
+	t.Run("the working folder's own is read", func(t *testing.T) {
+		dir := t.TempDir()
+		t.Setenv("HOME", t.TempDir())
+		writeBytes(t, filepath.Join(dir, ".vagut.yaml"), []byte(offConfig))
+		if used, r := usesConfig(t, dir); !used {
+			t.Errorf("the working folder's .vagut.yaml was not read: %q", r.stderr)
+		} else if !strings.Contains(r.stderr, "vagut: settings from .vagut.yaml\n") {
+			t.Errorf("--verbose does not name the file: %q", r.stderr)
+		}
+	})
+	t.Run("inside the home folder, up to it", func(t *testing.T) {
+		home := t.TempDir()
+		t.Setenv("HOME", home)
+		writeBytes(t, filepath.Join(home, ".vagut.yaml"), []byte(offConfig))
+		if used, r := usesConfig(t, filepath.Join(home, "notes", "sub")); !used {
+			t.Errorf("the home folder's .vagut.yaml was not read: %q", r.stderr)
+		} else if !strings.Contains(r.stderr, "vagut: settings from "+filepath.Join("..", "..", ".vagut.yaml")+"\n") {
+			t.Errorf("--verbose does not name the file: %q", r.stderr)
+		}
+	})
+	t.Run("inside a repository, up to its root", func(t *testing.T) {
+		repo := t.TempDir()
+		t.Setenv("HOME", t.TempDir())
+		writeBytes(t, filepath.Join(repo, ".git", "HEAD"), []byte("ref: refs/heads/main\n"))
+		writeBytes(t, filepath.Join(repo, ".vagut.yaml"), []byte(offConfig))
+		if used, r := usesConfig(t, filepath.Join(repo, "notes", "sub")); !used {
+			t.Errorf("the repository's .vagut.yaml was not read: %q", r.stderr)
+		}
+	})
+	t.Run("a folder anyone may write to is not searched", func(t *testing.T) {
+		tmp := t.TempDir()
+		t.Setenv("HOME", t.TempDir())
+		if err := os.Chmod(tmp, 0o1777); err != nil {
+			t.Fatal(err)
+		}
+		// A .git planted in /tmp does not make it a repository root.
+		writeBytes(t, filepath.Join(tmp, ".git", "HEAD"), []byte("ref: refs/heads/main\n"))
+		writeBytes(t, filepath.Join(tmp, ".vagut.yaml"), []byte(offConfig))
+		if used, r := usesConfig(t, filepath.Join(tmp, "ci")); used {
+			t.Errorf("a .vagut.yaml planted beside a planted .git was read: %q", r.stderr)
+		}
+		// Run in /tmp itself, its .vagut.yaml is named, not read.
+		used, r := usesConfig(t, tmp)
+		if used {
+			t.Errorf("%s/.vagut.yaml was read", tmp)
+		}
+		if !strings.Contains(r.stderr, "vagut: warning: .vagut.yaml not read: anyone may write to its folder (give it with --config to use it)\n") {
+			t.Errorf("the file passed over is not named: %q", r.stderr)
+		}
+		if r := run(t, "", "--config", ".vagut.yaml", "validate", "--strict", "a.md"); r.code != 0 {
+			t.Errorf("--config .vagut.yaml: exit %d, %q", r.code, r.stdout+r.stderr)
+		}
+	})
+}
