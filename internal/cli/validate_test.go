@@ -183,6 +183,10 @@ func TestConfigFoundInParentFolder(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "notes", "p.md"), summary, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A parent's settings count inside a repository (up to its root).
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	cfg := "paths: [notes]\nrequired_sections: [TL;DR]\nrules:\n  missing-source: off\n"
 	if err := os.WriteFile(filepath.Join(dir, ".vagut.yaml"), []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
