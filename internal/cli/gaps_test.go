@@ -98,3 +98,26 @@ func TestGapsConfigOutsideRepository(t *testing.T) {
 		}
 	})
 }
+
+// A link reference definition placed after the Key findings list was read as
+// one more finding ("[t1]: https://…" in key_findings, and a bullet of the digest).
+func TestGapsLinkDefinitionAfterFindings(t *testing.T) {
+	src := "# T\n\nPMC · DOI: 10.1/x · J · 2020-01-01\n\n## TL;DR\n\nt\n\n## Key findings\n\n" +
+		"- one from [the trial][t1]\n- two\n\n[t1]: https://example.org/x\n\n## Abstract\n\na\n\n---\nSource: https://x.org/paper/P1\n"
+	path := writeTemp(t, "a.md", src)
+	r := run(t, "", "summarize", "-o", "json", "--jq", ".papers[0].key_findings", path)
+	if r.code != 0 || r.stdout != "[\n  \"one from [the trial][t1]\",\n  \"two\"\n]\n" {
+		t.Errorf("key_findings: exit %d, %q, %q", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, "", "summarize", "--sections", "findings", path)
+	if !strings.Contains(r.stdout, "- one from [the trial](https://example.org/x)\n- two\n\n") || strings.Contains(r.stdout, "- \\[t1]") {
+		t.Errorf("digest: the link is not kept, or the definition is a finding:\n%s", r.stdout)
+	}
+	// fmt keeps the definition where it stands: the file is canonical.
+	if r := run(t, "", "fmt", "--check", path); r.code != 0 {
+		t.Errorf("fmt --check: exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, "", "validate", path); r.code != 0 || r.stdout != "" {
+		t.Errorf("validate: exit %d, %q", r.code, r.stdout)
+	}
+}

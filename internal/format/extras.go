@@ -16,8 +16,8 @@ import (
 
 // extras is what a file says that its record does not keep: hard line
 // breaks in the paragraphs the parser joins into one line, and link
-// reference definitions in entity sections (which the record drops) and in
-// Key findings (which it reads as findings).
+// reference definitions in entity sections (which the record drops; those
+// of Key findings it keeps in FindingDefs).
 type extras struct {
 	breaks   []hardBreak
 	defs     map[int][]string // entity section heading line -> its definitions
@@ -80,8 +80,6 @@ func scan(raw []byte) *extras {
 					ls = append(ls, string(bytes.TrimSpace(seg.Value(src))))
 				}
 				ex.defs[headingLine] = append(ex.defs[headingLine], strings.Join(ls, "\n"))
-				ex.defLines[line] = true
-			case summary.KeyFindings:
 				ex.defLines[line] = true
 			}
 		case *ast.Paragraph:
@@ -193,8 +191,6 @@ func (ex *extras) keepBreaks(out []byte) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
-
-func (ex *extras) isDef(line int) bool { return ex != nil && ex.defLines[line] }
 
 // sectionDefs are the definitions written under the heading at line, one block.
 func (ex *extras) sectionDefs(line int) string {

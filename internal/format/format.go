@@ -11,6 +11,7 @@ package format
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/vagut/vagut/internal/lazy"
@@ -175,19 +176,30 @@ func known(p *summary.Paper, key string, ex *extras) string {
 	case summary.FullText:
 		return summary.Str(p.FullText)
 	case summary.KeyFindings:
-		// A link reference definition among the findings stays a block of
-		// its own: as a "- " item it would read as another finding.
+		// A link reference definition among the findings stays where it
+		// stood, a block of its own: as a "- " item it would be a finding.
+		type block struct {
+			summary.Finding
+			def bool
+		}
+		all := make([]block, 0, len(p.KeyFindings)+len(p.FindingDefs))
+		for _, f := range p.KeyFindings {
+			all = append(all, block{f, false})
+		}
+		for _, f := range p.FindingDefs {
+			all = append(all, block{f, true})
+		}
+		sort.SliceStable(all, func(i, j int) bool { return all[i].Line < all[j].Line })
 		var b strings.Builder
-		for i, f := range p.KeyFindings {
-			def := ex.isDef(f.Line)
+		for i, f := range all {
 			switch {
 			case i == 0:
-			case def || ex.isDef(p.KeyFindings[i-1].Line):
+			case f.def || all[i-1].def:
 				b.WriteString("\n\n")
 			default:
 				b.WriteString("\n")
 			}
-			if !def {
+			if !f.def {
 				b.WriteString("- ")
 			}
 			b.WriteString(f.Text)

@@ -14,9 +14,14 @@ import (
 
 // findings turns the Key findings section into one finding per list item;
 // a paragraph outside a list counts as one finding too, so nothing is lost.
+// A link reference definition is no finding: it is kept in FindingDefs.
 func (p *parser_) findings(blocks []ast.Node) []summary.Finding {
 	var out []summary.Finding
 	for _, b := range blocks {
+		if _, def := b.(*ast.LinkReferenceDefinition); def {
+			p.paper.FindingDefs = append(p.paper.FindingDefs, summary.Finding{Text: p.blockText(b), Line: p.line(b)})
+			continue
+		}
 		list, ok := b.(*ast.List)
 		if !ok {
 			if t := p.blockText(b); t != "" {

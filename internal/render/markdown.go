@@ -146,6 +146,15 @@ func writePaper(b *strings.Builder, d *Digest, p *summary.Paper, show map[string
 			lines = append(lines, "- "+f.Text)
 		}
 		para(strings.Join(lines, "\n"))
+		// The targets of the findings' reference links ("[the trial][t1]"),
+		// which ownLinks turns into inline links.
+		if len(p.FindingDefs) > 0 {
+			defs := make([]string, len(p.FindingDefs))
+			for i, f := range p.FindingDefs {
+				defs[i] = f.Text
+			}
+			para(strings.Join(defs, "\n"))
+		}
 	}
 	if show["abstract"] && p.Abstract != nil {
 		para("**" + summary.SectionName(summary.Abstract) + ":**\n\n" + *p.Abstract)

@@ -23,6 +23,11 @@ func content(p *Paper) *Paper {
 		f.Line = 0
 		q.KeyFindings[i] = f
 	}
+	q.FindingDefs = make([]Finding, len(p.FindingDefs))
+	for i, f := range p.FindingDefs {
+		f.Line = 0
+		q.FindingDefs[i] = f
+	}
 	q.LinkedEntities = entities(p.LinkedEntities)
 	q.Entities = entities(p.Entities)
 	q.OtherSections = make([]Section, len(p.OtherSections))

@@ -20,7 +20,11 @@ type Paper struct {
 	TLDR         *string
 	Contribution *string
 	KeyFindings  []Finding
-	Abstract     *string
+	// FindingDefs are the link reference definitions ("[t1]: https://…")
+	// written among the Key findings: no findings themselves, but the
+	// targets of the findings' reference links, for fmt and the digest.
+	FindingDefs []Finding
+	Abstract    *string
 
 	LinkedEntities []Entity
 	Entities       []Entity // "Full-text entities"
