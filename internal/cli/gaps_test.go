@@ -121,3 +121,38 @@ func TestGapsLinkDefinitionAfterFindings(t *testing.T) {
 		t.Errorf("validate: exit %d, %q", r.code, r.stdout)
 	}
 }
+
+// A link inside the folder to another file of the folder (a.md -> z.md) is
+// the same file: fmt --write rewrote nothing and failed (exit 1), because the
+// walk kept the link's name, which --write does not follow.
+func TestGapsFmtLinkAliasInFolder(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile("seeds/PMC12769693.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	messy := strings.ReplaceAll(string(seed), "\n- ", "\n* ")
+	z := writeBytes(t, filepath.Join(dir, "z.md"), []byte(messy))
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if os.Symlink("z.md", filepath.Join(dir, "a.md")) != nil || os.Symlink("../z.md", filepath.Join(dir, "sub", "y.md")) != nil {
+		t.Skip("no symbolic links here")
+	}
+	t.Chdir(dir)
+	if r := run(t, "", "fmt", "--check", "."); r.code != 1 || r.stdout != "z.md\n" || r.stderr != "" {
+		t.Errorf("fmt --check: exit %d, stdout %q, stderr %q; want z.md listed once", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, "", "fmt", "--write", "--verbose", "."); r.code != 0 || r.stdout != "z.md\n" || r.stderr != "" {
+		t.Errorf("fmt --write: exit %d, stdout %q, stderr %q; want z.md rewritten, exit 0", r.code, r.stdout, r.stderr)
+	}
+	if got, _ := os.ReadFile(z); string(got) != string(seed) {
+		t.Errorf("z.md is not in canonical form after fmt --write")
+	}
+	if fi, err := os.Lstat(filepath.Join(dir, "a.md")); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("a.md is no longer a link: %v", err)
+	}
+	if r := run(t, "", "fmt", "--check", "."); r.code != 0 {
+		t.Errorf("fmt --check after --write: exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+}

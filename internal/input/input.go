@@ -51,16 +51,22 @@ type Ignorer interface {
 
 // ExpandIgnoring is Expand leaving out what ign ignores (nil: nothing).
 func ExpandIgnoring(paths []string, ign Ignorer) (files []string, errs []error) {
-	seen := map[string]bool{}
+	seen := map[string]int{} // resolved path -> index in files
 	// add lists f once: a file reached by two routes is one paper. real is
 	// its resolved path when the caller knows it, "" to resolve it here.
+	// Of two routes, the one through no symbolic link names it: fmt --write
+	// rewrites a file only by its own name, so notes/a.md -> z.md must not
+	// stand for notes/z.md.
 	add := func(f, real string) {
 		if real == "" && f != Stdin {
 			real = realPath(f)
 		}
-		if !seen[real] {
-			seen[real] = true
+		i, dup := seen[real]
+		if !dup {
+			seen[real] = len(files)
 			files = append(files, f)
+		} else if f != Stdin && !direct(files[i], real) && direct(f, real) {
+			files[i] = f
 		}
 	}
 	for _, p := range paths {
@@ -226,6 +232,13 @@ func within(p, root string) bool {
 		root += string(filepath.Separator)
 	}
 	return strings.HasPrefix(p, root)
+}
+
+// direct reports whether path f names the file at the resolved path real
+// without a symbolic link on the way.
+func direct(f, real string) bool {
+	abs, err := filepath.Abs(f)
+	return err == nil && abs == real
 }
 
 // realPath resolves links and makes p absolute; p itself when that fails.
