@@ -156,3 +156,37 @@ func TestGapsFmtLinkAliasInFolder(t *testing.T) {
 		t.Errorf("fmt --check after --write: exit %d, %q %q", r.code, r.stdout, r.stderr)
 	}
 }
+
+// An exclude given as a path (./notes/drafts, an absolute path) worked with
+// --exclude but was not applied from exclude: in .vagut.yaml.
+func TestGapsExcludePathInConfig(t *testing.T) {
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	seed, err := os.ReadFile("seeds/PMC12769693.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeBytes(t, filepath.Join(root, "notes", "a.md"), seed)
+	writeBytes(t, filepath.Join(root, "notes", "drafts", "d.md"), []byte("# Draft\n\nnot a summary yet\n"))
+	t.Chdir(root)
+	forms := []string{"notes/drafts", "notes/drafts/", "/notes/drafts", "./notes/drafts", "./notes/drafts/",
+		filepath.Join(root, "notes", "drafts"), "../" + filepath.Base(root) + "/notes/drafts"}
+	for _, form := range forms {
+		if r := run(t, "", "validate", "--exclude", form, "notes"); r.code != 0 {
+			t.Errorf("--exclude %s: exit %d, %q", form, r.code, r.stdout+r.stderr)
+		}
+		cfg := writeBytes(t, filepath.Join(root, ".vagut.yaml"), []byte("exclude:\n  - \""+form+"\"\n"))
+		if r := run(t, "", "validate", "notes"); r.code != 0 {
+			t.Errorf("exclude: [%s] in .vagut.yaml: exit %d, %q", form, r.code, r.stdout+r.stderr)
+		}
+		// From another folder, the config's globs stay relative to its own.
+		t.Chdir(filepath.Join(root, "notes"))
+		if r := run(t, "", "validate", "."); r.code != 0 {
+			t.Errorf("exclude: [%s] in .vagut.yaml, run in notes/: exit %d, %q", form, r.code, r.stdout+r.stderr)
+		}
+		t.Chdir(root)
+		os.Remove(cfg)
+	}
+}

@@ -65,6 +65,7 @@ const silencingHelp = `Turning rules off:
 Leaving files out of folder walks (.gitignore syntax):
   .vagut.yaml   exclude: [README.md, /notes/drafts/]   relative to the config file
   --exclude GLOB                                       relative to the working folder (repeatable)
+  ./notes/drafts, ../x.md and absolute paths mean those paths, in both places
   .gitignore    inside a git repository, as git reads it; --no-ignore turns it off
   A file named on the command line is always read.`
 

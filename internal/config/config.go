@@ -151,17 +151,16 @@ func Load(path, display string) (*Config, error) {
 	if len(src) > MaxSize {
 		return nil, fmt.Errorf("%s: larger than %dMB; a settings file is a few lines", display, MaxSize>>20)
 	}
-	c, err := parseConfig(src, display)
+	base := filepath.Dir(path)
+	absBase, err := filepath.Abs(base)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", display, err)
+	}
+	c, err := parseConfig(src, display, absBase)
 	if err != nil {
 		return nil, err
 	}
 	c.File = display
-	base := filepath.Dir(path)
-	if abs, err := filepath.Abs(base); err == nil {
-		for _, r := range c.Exclude {
-			r.Base = abs
-		}
-	}
 	for i, p := range c.Paths {
 		if !filepath.IsAbs(p) && p != "-" {
 			c.Paths[i] = relTo(base, p)
@@ -185,7 +184,9 @@ func relTo(base, p string) string {
 
 var keys = []string{"paths", "exclude", "required_sections", "rules", "id_prefixes"}
 
-func parseConfig(src []byte, file string) (*Config, error) {
+// parseConfig reads the settings of file, whose exclude globs are relative
+// to the absolute folder base.
+func parseConfig(src []byte, file, base string) (*Config, error) {
 	c := Default()
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
@@ -225,14 +226,11 @@ func parseConfig(src []byte, file string) (*Config, error) {
 				if v.Kind == yaml.SequenceNode {
 					n = v.Content[j]
 				}
-				r, ok, err := ignore.Parse(g, "", fmt.Sprintf("%s:%d", file, n.Line))
+				rules, err := ignore.Glob(g, base, fmt.Sprintf("%s:%d", file, n.Line))
 				if err != nil {
 					return nil, bad(n, "exclude: %q: %v", g, err)
 				}
-				if ok {
-					r.Anywhere = true
-					c.Exclude = append(c.Exclude, r)
-				}
+				c.Exclude = append(c.Exclude, rules...)
 			}
 		case "required_sections":
 			list, err := strings_(v, k.Value, bad)

@@ -149,34 +149,56 @@ func (l List) Excluded(path string, isDir bool) (bool, *Rule) {
 	return false, nil
 }
 
-// Globs reads exclude globs (from .vagut.yaml or --exclude), relative to base.
+// Globs reads exclude globs (from --exclude), relative to base.
 func Globs(globs []string, base, origin string) (List, error) {
 	var l List
 	for _, g := range globs {
-		b := base
-		// A path as a shell completes it (./notes/x.md, ../x, /abs/x) means
-		// that path; as a .gitignore line it would match nothing, silently.
-		if strings.HasPrefix(g, "./") || strings.HasPrefix(g, "../") || filepath.IsAbs(g) {
-			abs := filepath.ToSlash(filepath.Join(base, g))
-			if filepath.IsAbs(g) {
-				abs = filepath.ToSlash(filepath.Clean(g))
-			}
-			dirOnly := strings.HasSuffix(g, "/")
-			b, g = string(filepath.Separator), "/"+strings.TrimLeft(filepath.ToSlash(strings.TrimPrefix(abs, filepath.VolumeName(abs))), "/")
-			if dirOnly && g != "/" {
-				g += "/"
-			}
-		}
-		r, ok, err := Parse(g, b, origin)
+		rules, err := Glob(g, base, origin)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %q: %v", origin, g, err)
 		}
-		if ok {
-			r.Anywhere = true
-			l = append(l, r)
-		}
+		l = append(l, rules...)
 	}
 	return l, nil
+}
+
+// Glob reads one exclude glob of .vagut.yaml or --exclude, relative to the
+// absolute folder base, so that the same text means the same files in both.
+// A path as a shell completes it (./notes/drafts, ../x, /home/me/x) means
+// that path; as a .gitignore line it would match nothing, silently. A
+// pattern that starts with "/" has both meanings, two rules: anchored to
+// base as in a .gitignore (/notes/drafts/), and the absolute path.
+func Glob(g, base, origin string) ([]*Rule, error) {
+	var out []*Rule
+	add := func(g, base string) error {
+		r, ok, err := Parse(g, base, origin)
+		if err != nil {
+			return err
+		}
+		if ok {
+			r.Anywhere = true
+			out = append(out, r)
+		}
+		return nil
+	}
+	if !strings.HasPrefix(g, "./") && !strings.HasPrefix(g, "../") && !filepath.IsAbs(g) {
+		return out, add(g, base)
+	}
+	if strings.HasPrefix(g, "/") {
+		if err := add(g, base); err != nil {
+			return nil, err
+		}
+	}
+	abs := filepath.ToSlash(filepath.Join(base, g))
+	if filepath.IsAbs(g) {
+		abs = filepath.ToSlash(filepath.Clean(g))
+	}
+	dirOnly := strings.HasSuffix(g, "/")
+	p := "/" + strings.TrimLeft(filepath.ToSlash(strings.TrimPrefix(abs, filepath.VolumeName(abs))), "/")
+	if dirOnly && p != "/" {
+		p += "/"
+	}
+	return out, add(p, string(filepath.Separator))
 }
 
 // ReadFile reads the patterns of an ignore file whose rules are relative to
