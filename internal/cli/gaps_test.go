@@ -190,3 +190,43 @@ func TestGapsExcludePathInConfig(t *testing.T) {
 		os.Remove(cfg)
 	}
 }
+
+// --quiet hides warnings (a repaired date or byte, a duplicate, a walk's
+// note) and never an error. The date and invalid UTF-8 warnings went
+// through it.
+func TestGapsQuietHidesWarningsNotErrors(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile("seeds/PMC12769693.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(seed), "2026-01-05", "2018 Spring", 1) + "\n\xff\n"
+	writeBytes(t, filepath.Join(dir, "a.md"), []byte(bad))
+	writeBytes(t, filepath.Join(dir, "b.md"), seed) // same DOI as a.md: a duplicate
+	for _, args := range [][]string{
+		{"summarize"}, {"summarize", "-o", "json"}, {"summarize", "-o", "jsonl"}, {"summarize", "-o", "csv"},
+		{"entities"}, {"cite"},
+	} {
+		loud := run(t, "", append(args, dir)...)
+		for _, w := range []string{"a.md:5: warning: date 2018 Spring", "a.md:42: warning: invalid UTF-8", "b.md:5: warning: duplicate of"} {
+			if !strings.Contains(loud.stderr, w) {
+				t.Errorf("%v: without -q, %q is not said: %q", args, w, loud.stderr)
+			}
+		}
+		quiet := run(t, "", append(append(args, "-q"), dir)...)
+		if quiet.code != 0 || quiet.stderr != "" || quiet.stdout != loud.stdout {
+			t.Errorf("%v -q: exit %d, stderr %q (want none), same stdout %v", args, quiet.code, quiet.stderr, quiet.stdout == loud.stdout)
+		}
+	}
+	// Errors are never hidden.
+	writeBytes(t, filepath.Join(dir, "c.md"), []byte("# Notes\n\njust notes\n"))
+	r := run(t, "", "summarize", "-q", "-o", "json", dir)
+	if r.code != 1 || r.stderr != "vagut: "+filepath.Join(dir, "c.md")+`:1: not a summary: a title, but no Authors line, metadata line, known section or Source line`+"\n" {
+		t.Errorf("-q with an error: exit %d, stderr %q", r.code, r.stderr)
+	}
+	// vagut new: a field written otherwise is a warning too.
+	r = run(t, "", "new", "-q", "--title", "X", "--journal", "A · B", "-o", t.TempDir())
+	if r.code != 0 || r.stderr != "" {
+		t.Errorf("new -q: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

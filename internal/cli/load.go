@@ -42,7 +42,7 @@ func (rf *runFlags) register(fs *pflag.FlagSet) {
 	fs.IntVarP(&rf.jobs, "jobs", "j", min(runtime.GOMAXPROCS(0), maxJobs), "read and parse `N` files at once")
 	fs.Var(&rf.maxSize, "max-size", "skip (and name) files larger than `SIZE` (10MB, 512KB, 1GB or bytes)")
 	fs.BoolVar(&rf.verbose, "verbose", false, "say on stderr which settings file is in use")
-	fs.BoolVarP(&rf.quiet, "quiet", "q", false, "no progress line and no closing count on stderr; errors are still printed")
+	fs.BoolVarP(&rf.quiet, "quiet", "q", false, "no progress line, no warnings and no closing count on stderr; errors are still printed")
 	fs.BoolVar(&rf.noPager, "no-pager", false, "do not page a digest or table shown in a terminal ($VAGUT_PAGER, $PAGER, less -FRX)")
 	fs.StringArrayVar(&rf.exclude, "exclude", nil, "leave out files and folders matching `GLOB` (.gitignore syntax, relative to the working folder; repeatable)")
 	fs.BoolVar(&rf.noIgnore, "no-ignore", false, "read files that .gitignore leaves out (exclude: and --exclude still apply)")
@@ -169,6 +169,14 @@ func (l *loader) errorf(format string, args ...any) {
 	printMessage(l.ios.ErrOut, fmt.Sprintf(format, args...))
 }
 
+// warnf prints a warning: a note that changes neither the output's
+// correctness nor the exit code. --quiet hides warnings; errors never.
+func (l *loader) warnf(format string, args ...any) {
+	if !l.set.quiet {
+		l.errorf(format, args...)
+	}
+}
+
 // fail reports a file that could not be used and records exit code 1.
 func (l *loader) fail(format string, args ...any) {
 	l.errorf(format, args...)
@@ -202,12 +210,12 @@ func (l *loader) list(paths []string, sorted bool) (files []string, ok bool) {
 	for _, err := range errs {
 		var w *input.Warning
 		if errors.As(err, &w) {
-			l.errorf("%s: warning: %s", w.Path, w.Msg)
+			l.warnf("%s: warning: %s", w.Path, w.Msg)
 			continue
 		}
 		var ip *ignore.Problem
 		if errors.As(err, &ip) {
-			l.errorf("%s: warning: %s", ip.Where, ip.Msg) // the file's other rules still apply
+			l.warnf("%s: warning: %s", ip.Where, ip.Msg) // the file's other rules still apply
 			continue
 		}
 		l.errorf("%v", err)
@@ -416,7 +424,7 @@ func startPager(f *Factory) func() {
 			command = "less -FRX"
 		}
 	}
-	if err := ios.StartPager(command); err != nil {
+	if err := ios.StartPager(command); err != nil && !f.Run.quiet {
 		printMessage(ios.ErrOut, fmt.Sprintf("warning: pager %q: %v; printing directly", command, unwrapPath(err)))
 	}
 	return ios.StopPager

@@ -229,7 +229,7 @@ func runNew(o *NewOptions) error {
 		}
 		out, notes, err := draft.Build(e.record, lists)
 		for _, n := range notes {
-			printMessage(ios.ErrOut, prefix+string(n))
+			o.warn(prefix + string(n))
 		}
 		if err != nil {
 			fail("%snot written: %v", prefix, err)
@@ -318,7 +318,7 @@ func readRecords(o *NewOptions) ([]newEntry, error) {
 		return nil, &exitError{exitFindings}
 	}
 	if len(res.Unused) > 0 {
-		printMessage(o.IO.ErrOut, fmt.Sprintf("%s: not used (a summary has no place for them): %s", o.From, strings.Join(res.Unused, ", ")))
+		o.warn(fmt.Sprintf("%s: not used (a summary has no place for them): %s", o.From, strings.Join(res.Unused, ", ")))
 	}
 	want := map[string]bool{}
 	for _, id := range o.IDs {
@@ -387,7 +387,15 @@ func readEntities(o *NewOptions) (pubtator.Lists, error) {
 		if l, ok := strings.CutPrefix(where, "line "); ok {
 			where = l
 		}
-		printMessage(o.IO.ErrOut, fmt.Sprintf("%s:%s: %s", o.Entities, where, n.Msg))
+		o.warn(fmt.Sprintf("%s:%s: %s", o.Entities, where, n.Msg))
 	}
 	return lists, nil
+}
+
+// warn prints a note on what was left out or changed while the summary is
+// still written: a warning, hidden by --quiet as every warning is.
+func (o *NewOptions) warn(msg string) {
+	if o.Factory == nil || o.Factory.Run == nil || !o.Factory.Run.quiet {
+		printMessage(o.IO.ErrOut, msg)
+	}
 }

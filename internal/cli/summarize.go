@@ -381,14 +381,17 @@ func parseWork(path string, src []byte) parsed {
 // warnBytes says when a paper's text was repaired: bad bytes are shown as
 // U+FFFD, and the reader should know their names may be wrong; a date that is
 // no date (2013-02-30) is left out of the record, and is named. It also names
-// each heading that looks like a known section but is not read as one (unless
-// --quiet): the digest would lack that section without a word.
+// each heading that looks like a known section but is not read as one: the
+// digest would lack that section without a word. All are warnings (--quiet).
 func warnBytes(l *loader, p *summary.Paper) {
+	if l.set.quiet {
+		return
+	}
 	for _, pr := range p.Problems {
 		switch {
 		case pr.Code == summary.ProblemInvalidUTF8 || pr.Code == summary.ProblemBadDateFormat:
 			l.errorf("%s:%d: warning: %s", p.Path, pr.Line, pr.Msg)
-		case pr.Code == summary.ProblemUnknownSection && !l.set.quiet:
+		case pr.Code == summary.ProblemUnknownSection:
 			l.errorf("%s:%d: %s", p.Path, pr.Line, pr.Msg)
 		}
 	}
@@ -470,9 +473,7 @@ func distinct(l *loader, papers []*summary.Paper) []*summary.Paper {
 // stays 0; vagut validate reports the pair as an error (VG040, VG041).
 func (l *loader) duplicate(p *summary.Paper, dup *digest.Duplicate) {
 	l.duplicates++
-	if !l.set.quiet {
-		l.errorf("%s:%d: warning: duplicate of %s (%s), left out", p.Path, max(dup.Line, 1), dup.Of, dup.Reason)
-	}
+	l.warnf("%s:%d: warning: duplicate of %s (%s), left out", p.Path, max(dup.Line, 1), dup.Of, dup.Reason)
 }
 
 // finish ends a command: the closing count, then the exit code of the
