@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -228,5 +229,36 @@ func TestGapsQuietHidesWarningsNotErrors(t *testing.T) {
 	r = run(t, "", "new", "-q", "--title", "X", "--journal", "A · B", "-o", t.TempDir())
 	if r.code != 0 || r.stderr != "" {
 		t.Errorf("new -q: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// The closing count counted a duplicate left out among the papers
+// ("5 files, 4 papers, 1 duplicate left out, 1 error") where -o json's
+// total did not (3): the papers of the count are the total, and the files
+// add up to papers, duplicates and errors.
+func TestGapsClosingCountAgreesWithTotal(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile("seeds/PMC12769693.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"p1.md", "p2.md", "p3.md"} {
+		src := strings.ReplaceAll(string(seed), "PMC12769693", fmt.Sprintf("PMC%d", i+1))
+		src = strings.ReplaceAll(src, "10.1007/s10047-025-01543-6", fmt.Sprintf("10.1/x%d", i+1))
+		writeBytes(t, filepath.Join(dir, name), []byte(src))
+		if i == 0 {
+			writeBytes(t, filepath.Join(dir, "p1dup.md"), []byte(src))
+		}
+	}
+	writeBytes(t, filepath.Join(dir, "notes.md"), []byte("# Notes\n\nx\n"))
+	for _, o := range []string{"json", "jsonl", "md", "csv"} {
+		r := run(t, "", "summarize", "-o", o, "--limit", "1", dir)
+		if !strings.HasSuffix(r.stderr, "vagut: 5 files, 3 papers, 1 duplicate left out, 1 error\n") {
+			t.Errorf("-o %s: closing count %q", o, r.stderr)
+		}
+	}
+	r := run(t, "", "summarize", "-q", "-o", "json", "--jq", ".total", dir)
+	if r.stdout != "3\n" {
+		t.Errorf("total %q", r.stdout)
 	}
 }

@@ -312,14 +312,15 @@ func unwrapPath(err error) error {
 }
 
 // summary prints the closing count when something failed: every input is
-// accounted for, in the output or in an error.
+// accounted for, in the output or in an error. Files add up: papers (each
+// paper once, the JSON "total"), duplicates left out and errors.
 func (l *loader) summary() {
 	if l.failed > 0 && !l.set.quiet {
 		dups := ""
 		if l.duplicates > 0 {
 			dups = ", " + plural(l.duplicates, "duplicate") + " left out"
 		}
-		l.errorf("%s, %s%s, %s", plural(l.files, "file"), plural(l.papers, "paper"), dups, plural(l.failed, "error"))
+		l.errorf("%s, %s%s, %s", plural(l.files, "file"), plural(l.papers-l.duplicates, "paper"), dups, plural(l.failed, "error"))
 	}
 }
 
