@@ -262,3 +262,38 @@ func TestGapsClosingCountAgreesWithTotal(t *testing.T) {
 		t.Errorf("total %q", r.stdout)
 	}
 }
+
+// summarize --fromat got no suggestion: the output flag is --output there
+// and --format on validate. Both names (and -o) are one flag on every
+// command that writes data, and a misspelling of either is suggested.
+func TestGapsOutputFlagNames(t *testing.T) {
+	for _, c := range []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"summarize", "--fromat", "json", "seeds"}, "vagut: unknown flag: --fromat (did you mean --format?)\n"},
+		{[]string{"entities", "--fromat", "json", "seeds"}, "vagut: unknown flag: --fromat (did you mean --format?)\n"},
+		{[]string{"cite", "--fromat", "ris", "seeds"}, "vagut: unknown flag: --fromat (did you mean --format?)\n"},
+		{[]string{"validate", "--outptu", "json", "seeds"}, "vagut: unknown flag: --outptu (did you mean --output?)\n"},
+		{[]string{"new", "--fromat", "x.bib"}, "vagut: unknown flag: --fromat (did you mean --from?)\n"}, // new's -o is a folder
+	} {
+		if r := run(t, "", c.args...); r.code != 2 || r.stderr != c.stderr {
+			t.Errorf("%q: exit %d, stderr %q; want %q", c.args, r.code, r.stderr, c.stderr)
+		}
+	}
+	for _, same := range [][2][]string{
+		{{"summarize", "-o", "jsonl", "seeds"}, {"summarize", "--format", "jsonl", "seeds"}},
+		{{"entities", "-o", "csv", "seeds"}, {"entities", "--format", "csv", "seeds"}},
+		{{"cite", "-o", "ris", "seeds"}, {"cite", "--format=ris", "seeds"}},
+		{{"validate", "-o", "json", "seeds"}, {"validate", "--output", "json", "seeds"}},
+	} {
+		a, b := run(t, "", same[0]...), run(t, "", same[1]...)
+		if a.code != 0 || b.code != 0 || a.stdout != b.stdout || b.stderr != "" {
+			t.Errorf("%q and %q differ: exit %d/%d, stderr %q", same[0], same[1], a.code, b.code, b.stderr)
+		}
+	}
+	// --format names the output of summarize for --jq too.
+	if r := run(t, "", "summarize", "--format", "md", "--jq", ".total", "seeds"); r.code != 2 || r.stderr != "vagut: --jq needs -o json or jsonl, not md\n" {
+		t.Errorf("--jq with --format md: exit %d, %q", r.code, r.stderr)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // outputFlag is a command's choice of output: -o (validate: --format) and
@@ -17,12 +18,33 @@ type outputFlag struct {
 	value   *string
 }
 
+// outputNames are the two names of the output flag: --output on the
+// commands that write data, --format on validate (its CI users know it
+// from linters). Each command takes the other name as the same flag.
+var outputNames = [2]string{"output", "format"}
+
+// outputAlias is the other name of the output flag called name.
+func outputAlias(name string) string {
+	if name == outputNames[0] {
+		return outputNames[1]
+	}
+	return outputNames[0]
+}
+
 // outputVar defines the flag on cmd, its default being the first format,
 // with its completion. json lists the formats --jq can read.
 func outputVar(cmd *cobra.Command, p *string, name string, formats []string, json ...string) *outputFlag {
 	// -o is the shorthand everywhere, validate's --format included: a
-	// user who typed `validate -o json` meant it.
-	cmd.Flags().StringVarP(p, name, "o", formats[0], "output format: "+strings.Join(formats, ", "))
+	// user who typed `validate -o json` meant it; and so is the other
+	// name, `summarize --format json` as `validate --output json`.
+	alias := outputAlias(name)
+	cmd.Flags().StringVarP(p, name, "o", formats[0], "output format: "+strings.Join(formats, ", ")+" (--"+alias+" is the same flag)")
+	cmd.Flags().SetNormalizeFunc(func(_ *pflag.FlagSet, n string) pflag.NormalizedName {
+		if n == alias {
+			n = name
+		}
+		return pflag.NormalizedName(n)
+	})
 	completeFlag(cmd, name, fixed(formats...))
 	return &outputFlag{cmd: cmd, name: name, formats: formats, json: json, value: p}
 }

@@ -42,14 +42,27 @@ func unknownFlag(cmd *cobra.Command, err error) error {
 	}
 	var names []string
 	seen := map[string]bool{}
-	add := func(f *pflag.Flag) {
-		if f.Hidden || seen[f.Name] {
+	try := func(flag string) {
+		if seen[flag] {
 			return
 		}
-		seen[f.Name] = true
-		if levenshtein(strings.ToLower(name), f.Name) <= maxSuggestDistance ||
-			(len(name) >= 2 && strings.HasPrefix(f.Name, strings.ToLower(name))) {
-			names = append(names, "--"+f.Name)
+		seen[flag] = true
+		if levenshtein(strings.ToLower(name), flag) <= maxSuggestDistance ||
+			(len(name) >= 2 && strings.HasPrefix(flag, strings.ToLower(name))) {
+			names = append(names, "--"+flag)
+		}
+	}
+	add := func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		try(f.Name)
+		// The output flag answers to its other name too (--format,
+		// --output): `summarize --fromat json` means --format.
+		if f.Name == outputNames[0] || f.Name == outputNames[1] {
+			if alias := outputAlias(f.Name); cmd.Flags().Lookup(alias) == f {
+				try(alias)
+			}
 		}
 	}
 	cmd.Flags().VisitAll(add)
