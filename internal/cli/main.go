@@ -100,6 +100,9 @@ problems, the rest came out; 2 usage error or no input.`,
   vagut validate notes/ && vagut fmt --check notes/`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		// unknownCommand suggests, within bounds; cobra's own suggestions
+		// are computed whatever the length of the word.
+		DisableSuggestions: true,
 	}
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
@@ -150,6 +153,7 @@ problems, the rest came out; 2 usage error or no input.`,
 			root.AddCommand(c.build())
 		}
 		root.AddCommand(helpTopics()...)
+		unknownHelpTopic(root)
 		// vagut --version; the commands have no --version of their own.
 		root.Version = versionLine()
 		root.SetVersionTemplate("{{.Version}}\n")
