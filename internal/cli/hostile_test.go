@@ -30,6 +30,16 @@ func entityLines(n int) string {
 	return b.String() + hostileTail
 }
 
+// linkDefinitions is n link reference definitions in one paragraph.
+func linkDefinitions(n int) string {
+	var b strings.Builder
+	b.WriteString(hostileHead + "G1 [NCBI Gene 1]\n\n## Abstract\n\n")
+	for i := range n {
+		fmt.Fprintf(&b, "[l%d]: https://x.org/%d\n", i, i)
+	}
+	return b.String() + hostileTail
+}
+
 func nestedQuotes(n int) string { return hostileHead + strings.Repeat(">", n) + " x" + hostileTail }
 func nestedLists(n int) string  { return hostileHead + strings.Repeat("- ", n) + "x" + hostileTail }
 func commas(n int) string {
@@ -161,6 +171,10 @@ func TestComplexityDoubling(t *testing.T) {
 		{"entity lines", 10000, file(entityLines, "validate")},
 		{"nested quotes", 20000, file(nestedQuotes, "validate")},
 		{"nested lists", 5000, file(nestedLists, "validate")},
+		// goldmark's own reading of definitions is quadratic (internal/linkref).
+		{"link definitions", 5000, file(linkDefinitions, "validate")},
+		{"link definitions, fmt", 5000, file(linkDefinitions, "fmt")},
+		{"link definitions, digest", 5000, file(linkDefinitions, "summarize", "--sections", "abstract")},
 		{"findings", 20000, file(commas, "validate", "--format", "sarif")},
 		// --min-papers 2 prints nothing for one paper: the count of pairs alone
 		// is timed, not the test's output buffer.

@@ -5,12 +5,12 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/vagut/vagut/internal/lazy"
+	"github.com/vagut/vagut/internal/linkref"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -34,8 +34,13 @@ type hardBreak struct {
 
 // mdFull parses inlines too: only they tell a hard break ("a\" or "a  " at
 // a line's end) from a backslash in a code span. Built on first use: most
-// files never need it.
-var mdFull = lazy.Value[parser.Parser]{New: func() parser.Parser { return goldmark.New().Parser() }}
+// files never need it. goldmark's own reading of link reference definitions
+// is quadratic in their number (internal/linkref).
+var mdFull = lazy.Value[parser.Parser]{New: func() parser.Parser {
+	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(linkref.Transformers()...))
+}}
 
 // scan finds the extras of src. Most files have neither a line ending in
 // "\" or two spaces nor a "]:", and are not parsed again.

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/vagut/vagut/internal/lazy"
+	"github.com/vagut/vagut/internal/linkref"
 	"github.com/vagut/vagut/internal/summary"
 )
 
@@ -29,10 +30,12 @@ func (e *Error) Error() string { return fmt.Sprintf("%d: %s", e.Line, e.Msg) }
 // from the blocks' lines, so goldmark's inline parsing (emphasis, links, code
 // spans: most of its time) would be work thrown away. Parsers keep no state
 // between Parse calls, so one is shared; it is built on first use.
+// goldmark's own reading of link reference definitions is quadratic in
+// their number (internal/linkref).
 var mdParser = lazy.Value[parser.Parser]{New: func() parser.Parser {
 	return parser.NewParser(
 		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithParagraphTransformers(linkref.Transformers()...),
 	)
 }}
 

@@ -5,12 +5,12 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/vagut/vagut/internal/lazy"
+	"github.com/vagut/vagut/internal/linkref"
 )
 
 // A link reference definition holds for the whole Markdown document, and
@@ -20,8 +20,14 @@ import (
 // summary's reference links as inline links to its own definitions, and its
 // definitions as text (escaped), so that no label is defined in the digest.
 
-// refParser is built on first use, by the Markdown digest only.
-var refParser = lazy.Value[parser.Parser]{New: goldmark.DefaultParser}
+// refParser is built on first use, by the Markdown digest only. goldmark's
+// own reading of link reference definitions is quadratic in their number
+// (internal/linkref).
+var refParser = lazy.Value[parser.Parser]{New: func() parser.Parser {
+	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(linkref.Transformers()...))
+}}
 
 // ownLinks rewrites one part of the digest (one paper) so that its links do
 // not depend on, or act on, any other part.
