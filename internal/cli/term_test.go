@@ -351,7 +351,7 @@ func TestMarkdownDigestLinkDefinitionsStayWithTheirPaper(t *testing.T) {
 		`<a href="https://good.example/a%20b&amp;c">the registry</a>`,
 		`[the other][t2]`,                     // undefined: text, as before
 		`[t1]: https://evil.example/phish`,    // a definition is shown, not used
-		`[T1]: https://evil.example/two</li>`, // in a list item too
+		"</ul>\n<p>[T1]: https://evil.example/two</p>", // after the findings, not one of them
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("no %s in\n%s\n%s", want, r.stdout, html)
