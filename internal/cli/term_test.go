@@ -349,8 +349,8 @@ func TestMarkdownDigestLinkDefinitionsStayWithTheirPaper(t *testing.T) {
 		`<a href="https://good.example/trial" title="The &quot;trial&quot;">t1</a> and <a href="https://good.example/trial" title="The &quot;trial&quot;">t1</a>`,
 		`<img src="https://good.example/trial" alt="chart" title="The &quot;trial&quot;">`,
 		`<a href="https://good.example/a%20b&amp;c">the registry</a>`,
-		`[the other][t2]`,                     // undefined: text, as before
-		`[t1]: https://evil.example/phish`,    // a definition is shown, not used
+		`[the other][t2]`,                              // undefined: text, as before
+		`[t1]: https://evil.example/phish`,             // a definition is shown, not used
 		"</ul>\n<p>[T1]: https://evil.example/two</p>", // after the findings, not one of them
 	} {
 		if !strings.Contains(html, want) {
