@@ -236,18 +236,32 @@ func within(p, root string) bool {
 
 // direct reports whether path f names the file at the resolved path real
 // without a symbolic link on the way.
+// The working folder is resolved too: reached through a link (macOS /tmp),
+// no route would be direct and the alias would stand for the file.
 func direct(f, real string) bool {
-	abs, err := filepath.Abs(f)
-	return err == nil && abs == real
+	if !filepath.IsAbs(f) {
+		wd, err := os.Getwd()
+		if err != nil {
+			return false
+		}
+		if r, err := filepath.EvalSymlinks(wd); err == nil {
+			wd = r
+		}
+		f = filepath.Join(wd, f)
+	}
+	return filepath.Clean(f) == real
 }
 
 // realPath resolves links and makes p absolute; p itself when that fails.
+// Abs comes first: EvalSymlinks leaves a relative path relative, and Abs
+// would then prefix the working folder as reached ($PWD), links and all, so
+// a link inside a folder under a linked working folder looked outside it.
 func realPath(p string) string {
-	if r, err := filepath.EvalSymlinks(p); err == nil {
-		p = r
-	}
 	if abs, err := filepath.Abs(p); err == nil {
 		p = abs
+	}
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		p = r
 	}
 	return p
 }
