@@ -38,3 +38,25 @@ func TestReviewLinkAliasUnderLinkedWorkingFolder(t *testing.T) {
 		t.Errorf("z.md is not in canonical form after fmt --write")
 	}
 }
+
+// An extra argument to a command that takes none (vagut version summarise)
+// was answered with a suggestion among vagut's commands ("did you mean
+// "summarize"?", and for vagut version completion, "did you mean
+// "completion"?"), and only when the whole tree was built: the one-command
+// tree said nothing more. The argument is no command of vagut's; the
+// message names the command that refused it, the same in both trees.
+func TestReviewExtraArgumentNoCommandSuggestion(t *testing.T) {
+	for _, args := range [][]string{{"version", "summarise"}, {"version", "completion"}, {"new", "--title", "x", "valdate"}} {
+		one := run(t, "", args...)
+		whole := run(t, "", append([]string{"--quiet"}, args...)...)
+		if one.code != 2 || whole.code != 2 || one.stderr != whole.stderr || one.stdout != whole.stdout {
+			t.Errorf("%v: one-command tree: exit %d, %q; whole tree: exit %d, %q", args, one.code, one.stderr, whole.code, whole.stderr)
+		}
+		if strings.Contains(whole.stderr, "did you mean") || !strings.Contains(whole.stderr, `for "vagut `+args[0]+`"`) {
+			t.Errorf("%v: %q; want the refusing command named and no suggestion", args, whole.stderr)
+		}
+	}
+	if r := run(t, "", "--quiet", "summarise"); r.stderr != "vagut: unknown command \"summarise\" (did you mean \"summarize\"?)\n" {
+		t.Errorf("a misspelt command: %q", r.stderr)
+	}
+}

@@ -30,9 +30,14 @@ func unknownCommand(root *cobra.Command, err error) error {
 	if !strings.HasPrefix(msg, "unknown command ") {
 		return err
 	}
-	var name string
-	if _, scanErr := fmt.Sscanf(msg, "unknown command %q", &name); scanErr != nil {
+	var name, of string
+	if _, scanErr := fmt.Sscanf(msg, "unknown command %q for %q", &name, &of); scanErr != nil {
 		return err
+	}
+	if of != root.CommandPath() {
+		// A command that takes no argument refused one (vagut version
+		// summarise): vagut's commands are no answer to that.
+		return &usageError{fmt.Sprintf("unknown command %q for %q", name, of)}
 	}
 	var near []string
 	if len(name) <= maxSuggestLen {
