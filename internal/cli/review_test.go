@@ -60,3 +60,24 @@ func TestReviewExtraArgumentNoCommandSuggestion(t *testing.T) {
 		t.Errorf("a misspelt command: %q", r.stderr)
 	}
 }
+
+// The file a link alias stands for took the alias's place in the listing:
+// with a.md -> z.md, fmt --check listed z.md before b.md, an order no name
+// explains (and a different one once the alias goes).
+func TestReviewLinkAliasKeepsNameOrder(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile("seeds/PMC12769693.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	messy := strings.ReplaceAll(string(seed), "\n- ", "\n* ")
+	writeBytes(t, filepath.Join(dir, "z.md"), []byte(messy))
+	writeBytes(t, filepath.Join(dir, "b.md"), []byte(strings.ReplaceAll(messy, "PMC12769693", "PMC1")))
+	if os.Symlink("z.md", filepath.Join(dir, "a.md")) != nil {
+		t.Skip("no symbolic links here")
+	}
+	t.Chdir(dir)
+	if r := run(t, "", "fmt", "--check", "."); r.code != 1 || r.stdout != "b.md\nz.md\n" {
+		t.Errorf("fmt --check: exit %d, stdout %q, stderr %q; want b.md then z.md", r.code, r.stdout, r.stderr)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -52,6 +53,7 @@ type Ignorer interface {
 // ExpandIgnoring is Expand leaving out what ign ignores (nil: nothing).
 func ExpandIgnoring(paths []string, ign Ignorer) (files []string, errs []error) {
 	seen := map[string]int{} // resolved path -> index in files
+	dropped := 0             // places of aliases left empty
 	// add lists f once: a file reached by two routes is one paper. real is
 	// its resolved path when the caller knows it, "" to resolve it here.
 	// Of two routes, the one through no symbolic link names it: fmt --write
@@ -66,7 +68,12 @@ func ExpandIgnoring(paths []string, ign Ignorer) (files []string, errs []error) 
 			seen[real] = len(files)
 			files = append(files, f)
 		} else if f != Stdin && !direct(files[i], real) && direct(f, real) {
-			files[i] = f
+			// The file comes where its own name comes, not where the
+			// alias did: the alias's place is dropped at the end.
+			files[i] = ""
+			seen[real] = len(files)
+			files = append(files, f)
+			dropped++
 		}
 	}
 	for _, p := range paths {
@@ -94,6 +101,9 @@ func ExpandIgnoring(paths []string, ign Ignorer) (files []string, errs []error) 
 			}
 			errs = append(errs, &Error{Path: p, Err: err})
 		}
+	}
+	if dropped > 0 {
+		files = slices.DeleteFunc(files, func(f string) bool { return f == "" })
 	}
 	return files, errs
 }
