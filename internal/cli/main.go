@@ -89,8 +89,8 @@ questions about them: filtered digests in Markdown for reading, JSON and JSONL
 for jq and scripts; validate and fmt keep a folder of summaries correct in CI.
 
 Settings come from .vagut.yaml in the working folder or a parent up to the
-repository root (see vagut help config), or --config FILE: default paths, files to exclude, required sections, rule
-severities, allowed id prefixes.
+repository root (see vagut help config), or --config FILE: default paths,
+files to exclude, required sections, rule severities, allowed id prefixes.
 
 Exit codes: 0 ok (an empty digest too); 1 some inputs failed or have
 problems, the rest came out; 2 usage error or no input.`,

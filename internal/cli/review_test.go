@@ -2,6 +2,11 @@ package cli
 
 import (
 	"os"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vagut/vagut/internal/iostreams"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -79,5 +84,40 @@ func TestReviewLinkAliasKeepsNameOrder(t *testing.T) {
 	t.Chdir(dir)
 	if r := run(t, "", "fmt", "--check", "."); r.code != 1 || r.stdout != "b.md\nz.md\n" {
 		t.Errorf("fmt --check: exit %d, stdout %q, stderr %q; want b.md then z.md", r.code, r.stdout, r.stderr)
+	}
+}
+
+// Every command run with several workers on first use of the tables,
+// regular expressions and parsers built lazily (internal/lazy): under
+// go test -race, a value built at first use and read by another worker
+// without the Once would be a reported race.
+func TestReviewConcurrentFirstUse(t *testing.T) {
+	for _, args := range [][]string{
+		{"summarize", "-j", "4", "-o", "json", "testdata/corpus", "seeds", "testdata/dups"},
+		{"validate", "-j", "4", "-o", "sarif", "testdata/corpus", "seeds", "testdata/invalid"},
+		{"entities", "-j", "4", "-o", "csv", "testdata/corpus", "seeds"},
+		{"cite", "-j", "4", "testdata/corpus", "seeds"},
+		{"fmt", "-j", "4", "--check", "testdata/corpus", "seeds"},
+		{"summarize", "-j", "4", "-o", "html", "testdata/corpus", "seeds"},
+	} {
+		if r := run(t, "", args...); r.code == 2 || r.stdout == "" && args[0] != "fmt" {
+			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+}
+
+// The prose of vagut --help and each command's --help is wrapped at 80
+// columns, as the rest of it: a line of 115 came from an edit. Indented
+// lines (tables, examples) may be wider.
+func TestReviewHelpProseWrapped(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	root := NewCmdRoot(ios)
+	cmds := append([]*cobra.Command{root}, root.Commands()...)
+	for _, c := range cmds {
+		for i, line := range strings.Split(c.Long, "\n") {
+			if n := utf8.RuneCountInString(line); n > 80 && !strings.HasPrefix(line, " ") {
+				t.Errorf("vagut %s --help, line %d: %d columns: %q", c.Name(), i+1, n, line)
+			}
+		}
 	}
 }

@@ -66,9 +66,9 @@ paths of .vagut.yaml are read, else ./seeds.
 --group-by gene (or any entity type), year or journal organises the digest
 under one heading per group, largest first; a paper is under every group it
 belongs to, and one with no such entity, date or journal under "no gene",
-"no date" or "no journal", last. --evidence, with --entity or --grep, adds the sentences of each
-paper that mention the entity (by any of its names or aliases, as a whole
-word) or match the pattern.
+"no date" or "no journal", last. --evidence, with --entity or --grep, adds
+the sentences of each paper that mention the entity (by any of its names or
+aliases, as a whole word) or match the pattern.
 
 Output: -o md (default) is a CommonMark digest; --sections picks its parts.
 In a terminal the digest is shown styled, wrapped between words (a URL is
