@@ -68,6 +68,11 @@ func Find(dir string) (found, ignored string, err error) {
 		if h, err := filepath.Abs(home); err == nil {
 			home = h
 		}
+		if filepath.Dir(home) == home {
+			// HOME=/ (a container user with no home folder) would
+			// make every folder one of the home folder's.
+			home = ""
+		}
 	}
 	// The folders searched, nearest first, and whether a boundary (a
 	// repository root or the home folder) closes them.
@@ -113,8 +118,9 @@ func exists(p string) bool {
 }
 
 // worldWritable says whether anyone may create files in folder d (/tmp,
-// /var/tmp, /dev/shm). Windows has no such mode bit.
-func worldWritable(d string) bool {
+// /var/tmp, /dev/shm). Windows has no such mode bit. A variable: tests
+// stand in for /tmp, which is above their folders.
+var worldWritable = func(d string) bool {
 	if runtime.GOOS == "windows" {
 		return false
 	}
