@@ -115,11 +115,11 @@ func (ex *extras) addBreaks(n ast.Node, src []byte, lineOf func(int) int) {
 	hard := map[int]bool{}
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering && t.HardLineBreak() {
-			k := 0
-			for k+1 < lines.Len() && lines.At(k+1).Start <= t.Segment.Stop {
-				k++
-			}
-			hard[k] = true
+			// The last line starting at or before the break; counted
+			// from the first line for each break, a paragraph of breaks
+			// was quadratic.
+			k := sort.Search(lines.Len(), func(i int) bool { return lines.At(i).Start > t.Segment.Stop })
+			hard[max(k-1, 0)] = true
 		}
 		return ast.WalkContinue, nil
 	})
