@@ -141,3 +141,24 @@ func TestReviewComplexityDoubling(t *testing.T) {
 		return func() { run(t, "", "fmt", "--check", p) }
 	})
 }
+
+// A one-letter name was near every name of up to three letters: --o
+// suggested --jq (not --output), vagut e "new", vagut help e "new". One
+// letter is taken as the start of a name.
+func TestReviewDidYouMeanOneLetter(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"summarize", "--o", "json"}, "vagut: unknown flag: --o (did you mean --output?)\n"},
+		{[]string{"summarize", "--j", "2"}, "vagut: unknown flag: --j (did you mean --jobs, --journal or --jq?)\n"},
+		{[]string{"validate", "--s"}, "vagut: unknown flag: --s (did you mean --strict?)\n"},
+		{[]string{"e"}, "vagut: unknown command \"e\" (did you mean \"entities\"?)\n"},
+		{[]string{"help", "e"}, "vagut: unknown help topic \"e\" (did you mean \"entities\" or \"exit-codes\"?)\n"},
+		{[]string{"summarize", "--jb", "2"}, "vagut: unknown flag: --jb (did you mean --jobs or --jq?)\n"},
+	} {
+		if r := run(t, "", c.args...); r.code != 2 || r.stderr != c.want {
+			t.Errorf("%q: exit %d, %q; want %q", c.args, r.code, r.stderr, c.want)
+		}
+	}
+}

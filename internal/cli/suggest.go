@@ -42,6 +42,9 @@ func unknownCommand(root *cobra.Command, err error) error {
 	var near []string
 	if len(name) <= maxSuggestLen {
 		root.SuggestionsMinimumDistance = maxSuggestDistance
+		if len(name) < 2 {
+			root.SuggestionsMinimumDistance = 1 // see isNear; cobra takes 0 as 2
+		}
 		near = root.SuggestionsFor(name)
 	}
 	return &usageError{fmt.Sprintf("unknown command %q%s", name, didYouMean(near, "%q"))}
@@ -65,8 +68,7 @@ func unknownHelpTopic(root *cobra.Command) {
 				// cobra's suggestions leave out.
 				var near []string
 				for _, c := range root.Commands() {
-					if !c.Hidden && len(name) <= maxSuggestLen && (levenshtein(strings.ToLower(name), c.Name()) <= maxSuggestDistance ||
-						len(name) >= 2 && strings.HasPrefix(c.Name(), strings.ToLower(name))) {
+					if !c.Hidden && isNear(name, c.Name()) {
 						near = append(near, c.Name())
 					}
 				}
@@ -93,8 +95,7 @@ func unknownFlag(cmd *cobra.Command, err error) error {
 			return
 		}
 		seen[flag] = true
-		if levenshtein(strings.ToLower(name), flag) <= maxSuggestDistance ||
-			(len(name) >= 2 && strings.HasPrefix(flag, strings.ToLower(name))) {
+		if isNear(name, flag) {
 			names = append(names, "--"+flag)
 		}
 	}
@@ -115,6 +116,20 @@ func unknownFlag(cmd *cobra.Command, err error) error {
 	cmd.InheritedFlags().VisitAll(add)
 	sort.Strings(names)
 	return &usageError{msg + didYouMean(names, "%s")}
+}
+
+// isNear says whether a mistyped name may mean candidate: at most two edits
+// from it, or its start. One letter is only taken as a start: it is two
+// edits from every name of up to three letters (--o suggested --jq).
+func isNear(name, candidate string) bool {
+	if len(name) > maxSuggestLen || name == "" {
+		return false
+	}
+	name = strings.ToLower(name)
+	if strings.HasPrefix(candidate, name) {
+		return true
+	}
+	return len(name) >= 2 && levenshtein(name, candidate) <= maxSuggestDistance
 }
 
 // didYouMean is ` (did you mean "a"?)`, ` (did you mean "a" or "b"?)`, or "".
