@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/vagut/vagut/internal/lazy"
 	"github.com/vagut/vagut/internal/linkref"
@@ -42,9 +43,39 @@ var mdFull = lazy.Value[parser.Parser]{New: func() parser.Parser {
 		parser.WithParagraphTransformers(linkref.Transformers()...))
 }}
 
+// mdNoLinks is mdFull without goldmark's link parser, for a file with more
+// than maxBrackets "]": that parser reads each "[label]" by scanning the
+// paragraph's lines back from its last, lines times brackets (80,000 lines
+// of "see [1]" took 2 s, a 10 MB file would take minutes). Brackets are then
+// plain text; what a link changes for scan is only a line ending in "\" or
+// two spaces inside a link title that spans lines, then taken as a break.
+var mdNoLinks = lazy.Value[parser.Parser]{New: func() parser.Parser {
+	var inlines []util.PrioritizedValue
+	for _, p := range parser.DefaultInlineParsers() {
+		if bytes.IndexByte(p.Value.(parser.InlineParser).Trigger(), ']') < 0 { // the link parser's
+			inlines = append(inlines, p)
+		}
+	}
+	return parser.NewParser(parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(inlines...),
+		parser.WithParagraphTransformers(linkref.Transformers()...))
+}}
+
+// maxBrackets bounds the link parser's work at maxBrackets times a
+// paragraph's lines; a real summary has a few dozen links.
+const maxBrackets = 2048
+
 // scan finds the extras of src. Most files have neither a line ending in
 // "\" or two spaces nor a "]:", and are not parsed again.
 func scan(raw []byte) *extras {
+	md := mdFull.Get()
+	if bytes.Count(raw, []byte("]")) > maxBrackets {
+		md = mdNoLinks.Get()
+	}
+	return scanWith(raw, md)
+}
+
+func scanWith(raw []byte, md parser.Parser) *extras {
 	ex := &extras{defs: map[int][]string{}, defLines: map[int]bool{}}
 	src := bytes.ReplaceAll(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")), []byte("\r\n"), []byte("\n"))
 	src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
@@ -58,7 +89,7 @@ func scan(raw []byte) *extras {
 		}
 	}
 	lineOf := func(off int) int { return sort.Search(len(starts), func(i int) bool { return starts[i] > off }) }
-	doc := mdFull.Get().Parse(text.NewReader(src))
+	doc := md.Parse(text.NewReader(src))
 	key, headingLine, titled := "", 0, false
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		switch b := n.(type) {
@@ -128,7 +159,7 @@ func (ex *extras) addBreaks(n ast.Node, src []byte, lineOf func(int) int) {
 	}
 	var joined []string
 	var pieces []string
-	cur := ""
+	var cur strings.Builder // += on a string was quadratic in a piece's lines
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		v := strings.TrimSpace(string(seg.Value(src)))
@@ -140,16 +171,17 @@ func (ex *extras) addBreaks(n ast.Node, src []byte, lineOf func(int) int) {
 			continue
 		}
 		joined = append(joined, v)
-		if cur != "" {
-			cur += " "
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
 		}
-		cur += v
+		cur.WriteString(v)
 		if hard[i] && !last {
-			pieces, cur = append(pieces, cur), ""
+			pieces = append(pieces, cur.String())
+			cur.Reset()
 		}
 	}
-	if cur != "" {
-		pieces = append(pieces, cur)
+	if cur.Len() > 0 {
+		pieces = append(pieces, cur.String())
 	}
 	if len(pieces) > 1 {
 		ex.breaks = append(ex.breaks, hardBreak{strings.Join(joined, " "), pieces, lineOf(lines.At(0).Start)})
