@@ -22,7 +22,11 @@ func loadConfig(flag string) (*config.Config, error) {
 		}
 		path, display = found, relDisplay(found)
 	}
-	c, err := config.Load(path, display)
+	load := config.Load
+	if flag == "" {
+		load = config.LoadFound
+	}
+	c, err := load(path, display)
 	if err != nil {
 		return nil, &usageError{err.Error()}
 	}

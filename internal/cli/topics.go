@@ -66,7 +66,9 @@ writes the canonical layout.`,
 from the working folder up: inside a git repository up to its root (the folder
 holding .git), else inside the home folder up to it, else the working folder's
 only. A folder anyone may write to (/tmp) is never searched. --verbose names
-the file in use. Every key is optional:
+the file in use. The paths: of a file found so (it may come from a pull
+request) must stay below its folder: "../x", "/abs" or a link leading out is
+an error; --config FILE may name any path. Every key is optional:
 
   paths: [notes]                     # PATHs read when none is given (relative to the file)
   exclude: [README.md, drafts/]      # gitignore-style globs left out (relative to the file)

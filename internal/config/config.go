@@ -29,6 +29,8 @@ type Config struct {
 	Paths    []string    // default PATHs, relative to the config file's folder
 	Exclude  ignore.List // exclude: globs, relative to the config file's folder
 	Validate validate.Config
+
+	pathLines []int // the line of each of Paths
 }
 
 // Default is the configuration without a file.
@@ -145,7 +147,9 @@ func readBounded(path string) ([]byte, error) {
 }
 
 // Load reads the file at path; display is how messages name it.
-func Load(path, display string) (*Config, error) {
+func Load(path, display string) (*Config, error) { return load(path, display, false) }
+
+func load(path, display string, found bool) (*Config, error) {
 	src, err := readBounded(path)
 	if err != nil {
 		var pe *fs.PathError
@@ -167,6 +171,17 @@ func Load(path, display string) (*Config, error) {
 		return nil, err
 	}
 	c.File = display
+	if found {
+		real := absBase
+		if r, err := filepath.EvalSymlinks(absBase); err == nil {
+			real = r
+		}
+		for i, p := range c.Paths {
+			if p != "-" && !inside(real, p) {
+				return nil, &Error{File: display, Line: c.pathLines[i], Msg: fmt.Sprintf("paths: %q leads outside this file's folder (a %s found by the search may name only folders below it: give that PATH on the command line, or this file with --config)", p, FileName)}
+			}
+		}
+	}
 	for i, p := range c.Paths {
 		if !filepath.IsAbs(p) && p != "-" {
 			c.Paths[i] = relTo(base, p)
@@ -222,6 +237,13 @@ func parseConfig(src []byte, file, base string) (*Config, error) {
 				return nil, err
 			}
 			c.Paths = list
+			for j := range list {
+				n := v
+				if v.Kind == yaml.SequenceNode {
+					n = v.Content[j]
+				}
+				c.pathLines = append(c.pathLines, n.Line)
+			}
 		case "exclude":
 			list, err := strings_(v, k.Value, bad)
 			if err != nil {
@@ -315,4 +337,26 @@ func yamlLine(err error) int {
 		return line
 	}
 	return 1
+}
+
+// LoadFound is Load for a settings file found by Find, that is, one a
+// pull request may have written: its paths: must stay inside its own folder.
+// `paths: [/home/runner]` or `[../other-checkout]` (or a link committed as
+// notes -> /etc) would have had validate read, fmt --diff print and vagut new
+// write files the repository does not own. A file named with --config is the
+// user's own choice and may point anywhere.
+func LoadFound(path, display string) (*Config, error) { return load(path, display, true) }
+
+// inside says whether p, relative to base (a real path), stays below base
+// once "..", and any link that exists on the way, are resolved.
+func inside(base, p string) bool {
+	if filepath.IsAbs(p) || filepath.VolumeName(p) != "" {
+		return false
+	}
+	full := filepath.Join(base, p)
+	if real, err := filepath.EvalSymlinks(full); err == nil {
+		full = real
+	}
+	rel, err := filepath.Rel(base, full)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
