@@ -2,7 +2,8 @@
 // reader: make bench runs it. It generates a deterministic corpus, then times
 // `vagut summarize -o json`, `-o jsonl` and `vagut validate` against a bare
 // read + goldmark parse + AST walk of the same files with the same workers
-// (this program, run as "floor"), and reports each wall and CPU time, the
+// and goldmark configured as vagut's parser configures it (this program, run
+// as "floor"; "floor -inline" adds goldmark's inline parsing), and reports each wall and CPU time, the
 // ratios, and peak memory; then 1 worker against 2; then a scaling table of
 // every command on growing generated corpora (time and peak RSS).
 package main
@@ -15,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +29,7 @@ import (
 
 	"github.com/vagut/vagut/internal/gen"
 	"github.com/vagut/vagut/internal/input"
+	"github.com/vagut/vagut/internal/parse"
 	"github.com/vagut/vagut/internal/pipeline"
 )
 
@@ -67,6 +70,7 @@ func main() {
 	j := fmt.Sprint(*workers)
 	measure(*runs, self, "floor", "-j", j, corpus) // warm the page cache
 	floorT, floorC, floorM := measureCPU(*runs, self, "floor", "-j", j, corpus)
+	inlineT, inlineC, inlineM := measureCPU(*runs, self, "floor", "-inline", "-j", j, corpus)
 	jsonT, jsonC, jsonM := measureCPU(*runs, *vagut, "summarize", "-q", "-o", "json", "-j", j, corpus)
 	jsonlT, jsonlC, jsonlM := measureCPU(*runs, *vagut, "summarize", "-q", "-o", "jsonl", "-j", j, corpus)
 	validT, validC, validM := measureCPU(*runs, *vagut, "validate", "-q", "-j", j, corpus)
@@ -79,6 +83,7 @@ func main() {
 			c.Round(time.Millisecond), c.Seconds()/floorC.Seconds(), float64(m)/1024)
 	}
 	row("floor: read + goldmark parse + walk", floorT, floorC, floorM)
+	row("  (goldmark's default parser, inline too)", inlineT, inlineC, inlineM)
 	row("vagut summarize -o json", jsonT, jsonC, jsonM)
 	row("vagut summarize -o jsonl", jsonlT, jsonlC, jsonlM)
 	row("vagut validate", validT, validC, validM)
@@ -210,20 +215,31 @@ func measureCPU(runs int, name string, args ...string) (time.Duration, time.Dura
 func floor(args []string) int {
 	fs := flag.NewFlagSet("floor", flag.ExitOnError)
 	j := fs.Int("j", runtime.GOMAXPROCS(0), "workers")
+	inline := fs.Bool("inline", false, "goldmark's default parser, inline parsing too (vagut parses blocks only)")
 	_ = fs.Parse(args)
 	files, errs := input.Expand(fs.Args())
 	if len(errs) > 0 {
 		fmt.Fprintln(os.Stderr, errs)
 		return 2
 	}
-	md := goldmark.DefaultParser()
+	if path := os.Getenv("VAGUT_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		check(err)
+		check(pprof.StartCPUProfile(f))
+		defer pprof.StopCPUProfile()
+	}
+	parse := parse.Blocks // goldmark as vagut configures it
+	if *inline {
+		md := goldmark.DefaultParser()
+		parse = func(src []byte) ast.Node { return md.Parse(text.NewReader(src)) }
+	}
 	nodes := 0
 	pipeline.Ordered(*j, len(files), func(i int) int {
 		src, err := os.ReadFile(files[i])
 		if err != nil {
 			return 0
 		}
-		doc := md.Parse(text.NewReader(src))
+		doc := parse(src)
 		n := 0
 		_ = ast.Walk(doc, func(ast.Node, bool) (ast.WalkStatus, error) { n++; return ast.WalkContinue, nil })
 		return n
