@@ -101,6 +101,7 @@ type parser_ struct {
 	// Scratch space reused from one entity list line to the next.
 	linePieces, akaPieces [][2]int
 	kept                  []string // see keep
+	segs                  []segMap // see paragraph
 }
 
 func (p *parser_) problem(line, col int, code summary.ProblemCode, msg string) {
@@ -155,7 +156,8 @@ func (p *parser_) document(doc ast.Node) {
 			continue // <!-- vagut-disable ... --> is for validate, not content
 		}
 		if url, ok := p.sourceLine(n); ok {
-			p.paper.URL, p.paper.URLLine = &url, p.line(n)
+			u := url // declared here, so that only a Source line costs an allocation
+			p.paper.URL, p.paper.URLLine = &u, p.line(n)
 			// The "---" before the Source line closes the summary; it is no content.
 			if cur != nil && len(cur.blocks) > 0 {
 				if _, hr := cur.blocks[len(cur.blocks)-1].(*ast.ThematicBreak); hr {

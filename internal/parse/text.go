@@ -85,14 +85,15 @@ func (j joined) srcOffset(i int) int {
 	return j.segs[k].src + (i - j.segs[k].at)
 }
 
-// paragraph joins the lines of a Paragraph or TextBlock as written.
+// paragraph joins the lines of a Paragraph or TextBlock as written. The
+// pieces (segs) are the parser's scratch space, valid until the next call.
 func (p *parser_) paragraph(n ast.Node) joined {
 	var b strings.Builder
 	lines := n.Lines()
 	if lines.Len() > 0 {
 		b.Grow(lines.At(lines.Len()-1).Stop - lines.At(0).Start)
 	}
-	segs := make([]segMap, 0, lines.Len())
+	segs := p.segs[:0]
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		v := seg.Value(p.src)
@@ -110,10 +111,13 @@ func (p *parser_) paragraph(n ast.Node) joined {
 		segs = append(segs, segMap{at: b.Len(), src: seg.Start + lead})
 		b.Write(v)
 	}
+	p.segs = segs
 	text := b.String()
 	// A trailing <!-- vagut-disable-line ... --> is for validate, not text.
-	if i := strings.LastIndex(text, "<!-- vagut-"); i >= 0 && strings.HasSuffix(text, "-->") {
-		text = strings.TrimRight(text[:i], " \t")
+	if strings.HasSuffix(text, "-->") {
+		if i := strings.LastIndex(text, "<!-- vagut-"); i >= 0 {
+			text = strings.TrimRight(text[:i], " \t")
+		}
 	}
 	return joined{text: text, segs: segs}
 }

@@ -21,14 +21,18 @@ type jsonAppender struct {
 	first  bool // no element yet in the innermost object or array
 }
 
+// spaces indents the lines of the record; deeper levels (none in the
+// record's shape) take more than one append.
+const spaces = "                                "
+
 func (w *jsonAppender) newline() {
 	if !w.indent {
 		return
 	}
 	w.b = append(w.b, '\n')
 	w.b = append(w.b, w.prefix...)
-	for i := 0; i < w.depth; i++ {
-		w.b = append(w.b, ' ', ' ')
+	for n := 2 * w.depth; n > 0; n -= len(spaces) {
+		w.b = append(w.b, spaces[:min(n, len(spaces))]...)
 	}
 }
 
@@ -194,12 +198,64 @@ func (w *jsonAppender) entities(es []summary.Entity) {
 // its evidence when ev is not nil): compact when prefix is "", else
 // indented by two spaces with prefix before every line but the first.
 func appendPaperJSON(dst []byte, p *summary.Paper, ev *[]evidence.Sentence, prefix string) []byte {
+	if need := sizeHint(p, len(prefix)); cap(dst)-len(dst) < need {
+		// One allocation instead of a dozen doublings, each copied and cleared.
+		dst = append(make([]byte, 0, len(dst)+need), dst...)
+	}
 	w := jsonAppender{b: dst, prefix: prefix, indent: prefix != ""}
 	w.paper(p, ev)
 	return w.b
 }
 
+// sizeHint is about the length of p's JSON with prefix bytes before each
+// line: its text plus each member's key, quotes and indentation.
+func sizeHint(p *summary.Paper, prefix int) int {
+	line := 9 // a member's quotes, comma and colon, compact
+	if prefix > 0 {
+		line = prefix + 16 // newline, prefix, indentation, ": "
+	}
+	n := 20*line + len(p.ID) + len(p.Path) + len(p.Title)
+	for _, s := range p.Authors {
+		n += len(s) + line
+	}
+	for _, s := range []*string{p.Source, p.DOI, p.Journal, p.Published, p.URL, p.FullTextURL, p.TLDR, p.Contribution, p.Abstract} {
+		if s != nil {
+			n += len(*s)
+		}
+	}
+	for i := range p.KeyFindings {
+		n += len(p.KeyFindings[i].Text) + line
+	}
+	for _, es := range [][]summary.Entity{p.LinkedEntities, p.Entities} {
+		for i := range es {
+			e := &es[i]
+			n += len(e.Type) + len(e.Category) + len(e.Name) + 9*line
+			if e.Description != nil {
+				n += len(*e.Description)
+			}
+			if e.ID != nil {
+				n += len(*e.ID)
+			}
+			for _, a := range e.Aliases {
+				n += len(a) + line
+			}
+		}
+	}
+	for i := range p.OtherSections {
+		n += len(p.OtherSections[i].Heading) + len(p.OtherSections[i].Text) + 4*line
+	}
+	return n + n/64 + 1 // escapes, a newline after a JSON line
+}
+
 const hexDigits = "0123456789abcdef"
+
+// plainByte marks the ASCII bytes a JSON string holds as they are.
+var plainByte = func() (t [utf8.RuneSelf]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		t[b] = b != '"' && b != '\\'
+	}
+	return t
+}()
 
 // appendJSONString is encoding/json's string encoding without HTML
 // escaping: quotes, backslashes and control characters escaped, invalid
@@ -209,7 +265,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			if b >= 0x20 && b != '"' && b != '\\' {
+			if plainByte[b] {
 				i++
 				continue
 			}

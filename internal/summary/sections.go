@@ -89,10 +89,18 @@ func NormalHeading(h string) string {
 // SectionOf is the key of the section a heading names ("Key Findings",
 // "TL;DR:"), or "" for a heading the format does not define.
 func SectionOf(heading string) SectionKey {
-	h := NormalHeading(heading)
+	var buf [64]byte
+	if k, ok := normalHeadingASCII(buf[:0], heading); ok {
+		return sectionOfNormal(k) // no allocation: the key is only compared
+	}
+	return sectionOfNormal([]byte(NormalHeading(heading)))
+}
+
+// sectionOfNormal is the key of the section a normalised heading names.
+func sectionOfNormal(h []byte) SectionKey {
 	for _, s := range Sections {
 		for _, a := range s.Aliases {
-			if a == h {
+			if a == string(h) {
 				return s.Key
 			}
 		}

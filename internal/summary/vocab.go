@@ -99,6 +99,16 @@ func CoreTypeOrder(t EntityType) int {
 // TypeOf maps a category as written ("Cell lines") to its type ("cell_line");
 // an unknown category becomes lower snake case, its last word singular.
 func TypeOf(category string) EntityType {
+	var buf [64]byte
+	if k, ok := lowerWords(buf[:0], category, asciiSpace); ok {
+		for _, d := range EntityTypes {
+			for _, l := range d.Labels {
+				if l == string(k) {
+					return d.Type // a known label, the usual case: no allocation
+				}
+			}
+		}
+	}
 	c := strings.ToLower(strings.Join(strings.Fields(category), " "))
 	for _, d := range EntityTypes {
 		for _, l := range d.Labels {
