@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -10,9 +11,19 @@ import (
 	"github.com/vagut/vagut/internal/summary"
 )
 
-// entityLists reads every "- **Category:** a, b, c" item of an entity section.
-func (p *parser_) entityLists(blocks []ast.Node) []summary.Entity {
-	var out []summary.Entity
+// entityLists appends to out every entity of the "- **Category:** a, b, c"
+// items of an entity section. out is grown once, to about the number of
+// commas in the section (up to 512): growing it list item by list item, then copying it
+// into the paper, was a sixth of the bytes the parser allocated.
+func (p *parser_) entityLists(out []summary.Entity, blocks []ast.Node) []summary.Entity {
+	before := out
+	if len(blocks) > 0 {
+		from, to := p.start(blocks[0]), p.end(blocks[len(blocks)-1])
+		if from < to {
+			// At most 512 ahead: a file of commas holds no entity at all.
+			out = slices.Grow(out, min(bytes.Count(p.src[from:to], []byte{','})+len(blocks), 512))
+		}
+	}
 	for _, b := range blocks {
 		list, ok := b.(*ast.List)
 		if !ok {
@@ -41,6 +52,9 @@ func (p *parser_) entityLists(blocks []ast.Node) []summary.Entity {
 			}
 			out = p.entityLine(out, j, p.line(item))
 		}
+	}
+	if len(out) == len(before) {
+		return before // nothing read: nil stays nil
 	}
 	return out
 }

@@ -240,9 +240,9 @@ func (p *parser_) knownSection(s *section) {
 	case summary.KeyFindings:
 		pp.KeyFindings = append(pp.KeyFindings, p.findings(s.blocks)...)
 	case summary.LinkedEntities:
-		pp.LinkedEntities = append(pp.LinkedEntities, p.entityLists(s.blocks)...)
+		pp.LinkedEntities = p.entityLists(pp.LinkedEntities, s.blocks)
 	case summary.FullTextEntities:
-		pp.Entities = append(pp.Entities, p.entityLists(s.blocks)...)
+		pp.Entities = p.entityLists(pp.Entities, s.blocks)
 	case summary.FullText:
 		pp.FullTextLine = s.heading.Line
 		if raw := p.raw(s.blocks); raw != "" {

@@ -5,9 +5,16 @@ package pipeline
 
 import "sync"
 
+// Window is how many results per worker may wait for their turn. emit
+// sometimes takes a while (summarize sorts and writes a temporary file of
+// several MB when its buffer is full): a window of 4 stalled the workers for
+// that long; 16 lets them run on. A result is a paper and its encoding,
+// a few tens of KB, so the window costs about a MB per worker.
+const Window = 16
+
 // Ordered calls work(i) for i in [0, n) on `workers` goroutines and emit(i,
-// result) in order of i on the calling goroutine. At most about 4 x workers
-// results wait for their turn. When emit returns false, no further emit is
+// result) in order of i on the calling goroutine. At most about Window x
+// workers results (4 x workers past 64 workers) wait for their turn. When emit returns false, no further emit is
 // called and Ordered returns once the work under way has finished.
 func Ordered[T any](workers, n int, work func(i int) T, emit func(i int, r T) bool) {
 	if workers < 1 {
@@ -21,7 +28,8 @@ func Ordered[T any](workers, n int, work func(i int) T, emit func(i int, r T) bo
 		out chan T
 	}
 	jobs := make(chan job)
-	order := make(chan chan T, workers*4)
+	// At most 256 results wait, or 4 a worker past 64 workers, as before.
+	order := make(chan chan T, max(workers*4, min(workers*Window, 16*Window)))
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	for w := 0; w < min(workers, n); w++ {

@@ -46,8 +46,8 @@ func TestOrderedStopsEarlyAndBoundsWork(t *testing.T) {
 	if emitted != 10 {
 		t.Errorf("emitted %d, want 10", emitted)
 	}
-	// The window is 4 x 4 waiting plus 4 in the workers' hands.
-	if n := started.Load(); n > 10+16+4+1 {
+	// The window is Window x 4 waiting plus 4 in the workers' hands.
+	if n := started.Load(); n > 10+Window*4+4+1 {
 		t.Errorf("%d inputs started after stopping at 10: the window is not bounded", n)
 	}
 }
@@ -82,5 +82,31 @@ func TestOrderedNoGoroutineLeak(t *testing.T) {
 	time.Sleep(50 * time.Millisecond)
 	if after := runtime.NumGoroutine(); after > before+2 {
 		t.Errorf("goroutines: %d before, %d after", before, after)
+	}
+}
+
+// TestOrderedWorkersRunAheadOfSlowEmit: while emit is busy with one result
+// (summarize writing a temporary file), the workers go on until the window
+// is full, instead of waiting for emit.
+func TestOrderedWorkersRunAheadOfSlowEmit(t *testing.T) {
+	const workers = 2
+	var done atomic.Int64
+	ahead := int64(-1)
+	Ordered(workers, 1000, func(i int) int {
+		done.Add(1)
+		return i
+	}, func(i, _ int) bool {
+		if i == 0 {
+			// Wait (at most 10 s) for the workers to fill the window.
+			deadline := time.Now().Add(10 * time.Second)
+			for done.Load() < Window*workers && time.Now().Before(deadline) {
+				time.Sleep(time.Millisecond)
+			}
+			ahead = done.Load()
+		}
+		return true
+	})
+	if ahead < Window*workers {
+		t.Errorf("while emit was busy, the workers did %d inputs, want at least %d", ahead, Window*workers)
 	}
 }
