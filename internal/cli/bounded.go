@@ -91,6 +91,7 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 		return err
 	}
 	defer l.bounded(len(files))()
+	l.reuseSrc = true // the work keeps the paper and its encoding, not the bytes
 	total, kept := 0, 0
 	var serr error
 	var dedup digest.Dedup

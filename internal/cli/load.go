@@ -123,6 +123,10 @@ type loader struct {
 
 	files, papers, failed int
 	duplicates            int // papers read but left out as the same paper as another file
+	// reuseSrc says that the work keeps nothing of a file's bytes (no
+	// slice, no unsafe string), so that eachFile reads the next file into
+	// the same buffer. TestParseKeepsNothingOfSource holds Parse to it.
+	reuseSrc bool
 	// regularOnly refuses what is not a regular file before opening it:
 	// fmt --write replaces nothing else, and opening a FIFO would wait for
 	// a writer that may never come.
@@ -237,11 +241,29 @@ func eachFile[R any](l *loader, files []string, work func(path string, src []byt
 	done := l.startProgress(len(files))
 	defer done()
 	pipeline.Ordered(l.set.jobs, len(files), func(i int) outcome[R] {
-		src, err := l.read(files[i])
+		var buf *[]byte
+		if l.reuseSrc {
+			buf, _ = srcBuffers.Get().(*[]byte)
+		}
+		var src []byte
+		var err error
+		if buf != nil {
+			src, err = l.readInto(files[i], *buf)
+		} else {
+			src, err = l.read(files[i])
+		}
 		if err != nil {
 			return outcome[R]{err: err}
 		}
-		return outcome[R]{r: work(files[i], src)}
+		r := work(files[i], src)
+		if l.reuseSrc && cap(src) <= maxPooled {
+			if buf == nil {
+				buf = new([]byte)
+			}
+			*buf = src[:0]
+			srcBuffers.Put(buf)
+		}
+		return outcome[R]{r: r}
 	}, func(i int, res outcome[R]) bool {
 		l.tick()
 		if res.err != nil {
@@ -251,6 +273,14 @@ func eachFile[R any](l *loader, files []string, work func(path string, src []byt
 		return emit(files[i], res.r)
 	})
 }
+
+// srcBuffers hold the bytes of files read, for runs whose work keeps
+// nothing of them (loader.reuseSrc): a fresh buffer for each file was
+// written to by the kernel into pages the process had not touched yet.
+var srcBuffers sync.Pool
+
+// maxPooled: a buffer larger than this goes to the collector, not the pool.
+const maxPooled = 1 << 20
 
 // readFile, when set, replaces the bounded read; tests set it to fail in
 // ways root cannot arrange (permission denied) or at a chosen moment (file
@@ -267,14 +297,18 @@ func readBounded(path string, size, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return readSized(f, size, limit)
+	return readSized(nil, f, size, limit)
 }
 
 // readSized reads r to its end, or to limit+1 bytes, into a buffer of
-// size+1 bytes (one more, to see the end in the same call) grown as needed.
-func readSized(r io.Reader, size, limit int64) ([]byte, error) {
+// size+1 bytes (one more, to see the end in the same call) grown as needed;
+// dst's space is used when it is large enough.
+func readSized(dst []byte, r io.Reader, size, limit int64) ([]byte, error) {
 	want := min(max(size+1, 512), limit+1)
-	b := make([]byte, 0, want)
+	b := dst[:0]
+	if int64(cap(b)) < want {
+		b = make([]byte, 0, want)
+	}
 	for {
 		if int64(len(b)) > limit {
 			return b, nil
@@ -295,7 +329,10 @@ func readSized(r io.Reader, size, limit int64) ([]byte, error) {
 }
 
 // read returns a file's bytes, refusing what exceeds --max-size.
-func (l *loader) read(path string) ([]byte, error) {
+func (l *loader) read(path string) ([]byte, error) { return l.readInto(path, nil) }
+
+// readInto is read into buf's space when it is large enough.
+func (l *loader) readInto(path string, buf []byte) ([]byte, error) {
 	limit := int64(l.set.maxSize)
 	if path == input.Stdin {
 		b, err := io.ReadAll(io.LimitReader(l.ios.In, limit+1))
@@ -333,7 +370,7 @@ func (l *loader) read(path string) ([]byte, error) {
 	case readFile != nil:
 		b, err = readFile(path)
 	case f != nil:
-		b, err = readSized(f, info.Size(), limit)
+		b, err = readSized(buf, f, info.Size(), limit)
 	default:
 		b, err = readBounded(path, info.Size(), limit)
 	}

@@ -310,6 +310,7 @@ func streamSummarize(o *SummarizeOptions, l *loader) error {
 		return err
 	}
 	defer l.bounded(len(files))()
+	l.reuseSrc = true // parseWork keeps the paper, not the bytes
 	d := &render.Digest{Filter: &o.Filter}
 	if o.Evidence {
 		d.Evidence = map[*summary.Paper][]evidence.Sentence{}

@@ -92,6 +92,7 @@ func runValidate(o *ValidateOptions) error {
 		return &exitError{l.code}
 	}
 	defer l.bounded(len(files))()
+	l.reuseSrc = true // validate.File keeps nothing of src
 	eachFile(l, files, func(path string, src []byte) validate.Result {
 		return validate.File(&o.Config, path, src)
 	}, func(path string, r validate.Result) bool {
