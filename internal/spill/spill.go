@@ -45,6 +45,10 @@ type Sorter struct {
 	runs  []string // sorted files, each in order
 	nrun  int
 	Spilt int // records written to files, for tests and --verbose
+
+	// writing is the error of the file being sorted and written in the
+	// background (nil when none is): Add goes on meanwhile.
+	writing chan error
 }
 
 type record struct {
@@ -72,31 +76,93 @@ func (s *Sorter) less(a, b *record) int {
 	return 0
 }
 
-// Add takes a record; val is the sorter's from now on.
+// Add takes a record; val is the sorter's from now on. Past half the
+// budget the records held are sorted and written to a file in the
+// background while Add takes the next ones (the other half): written by
+// Add itself, they stopped the caller, and with it the workers that parse
+// the files, for 30 to 100 ms each time.
 func (s *Sorter) Add(k Key, val []byte) error {
 	s.held = append(s.held, record{key: k, seq: s.seq, val: val})
 	s.seq++
 	s.heldBytes += int64(len(k.A)+len(k.B)+len(val)) + overhead
-	if s.heldBytes > s.budget {
-		return s.spill()
+	if s.heldBytes > s.budget/2 {
+		return s.spillBackground()
 	}
+	return nil
+}
+
+// wait waits for the file being written in the background, if any.
+func (s *Sorter) wait() error {
+	if s.writing == nil {
+		return nil
+	}
+	err := <-s.writing
+	s.writing = nil
+	return err
+}
+
+// spillBackground hands the held records to a goroutine that sorts them
+// and writes them to a new file, after the previous one is written: at
+// most one is in flight, so at most the budget is held.
+func (s *Sorter) spillBackground() error {
+	if err := s.wait(); err != nil {
+		return err
+	}
+	if len(s.held) == 0 {
+		return nil
+	}
+	if err := s.makeDir(); err != nil {
+		return err
+	}
+	batch := s.held
+	s.held = make([]record, 0, len(batch))
+	s.heldBytes = 0
+	s.Spilt += len(batch)
+	name := s.runName()
+	s.runs = append(s.runs, name)
+	done := make(chan error, 1)
+	s.writing = done
+	go func() {
+		slices.SortFunc(batch, func(a, b record) int { return s.less(&a, &b) })
+		done <- s.writeRunTo(name, func(emit func(*record) error) error {
+			for i := range batch {
+				if err := emit(&batch[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		clear(batch) // let go of the values
+	}()
+	return nil
+}
+
+// makeDir creates the temporary folder at the first spill.
+func (s *Sorter) makeDir() error {
+	if s.dir != "" {
+		return nil
+	}
+	ops.RLock()
+	dir, err := os.MkdirTemp("", "vagut-spill-")
+	ops.RUnlock()
+	if err != nil {
+		return fmt.Errorf("temporary folder for --mem: %w", err)
+	}
+	s.dir = dir
+	track(dir)
 	return nil
 }
 
 // spill writes the held records, sorted, to a new file.
 func (s *Sorter) spill() error {
+	if err := s.wait(); err != nil {
+		return err
+	}
 	if len(s.held) == 0 {
 		return nil
 	}
-	if s.dir == "" {
-		ops.RLock()
-		dir, err := os.MkdirTemp("", "vagut-spill-")
-		ops.RUnlock()
-		if err != nil {
-			return fmt.Errorf("temporary folder for --mem: %w", err)
-		}
-		s.dir = dir
-		track(dir)
+	if err := s.makeDir(); err != nil {
+		return err
 	}
 	slices.SortFunc(s.held, func(a, b record) int { return s.less(&a, &b) })
 	name, err := s.writeRun(func(emit func(*record) error) error {
@@ -118,15 +184,28 @@ func (s *Sorter) spill() error {
 	return nil
 }
 
-// writeRun writes the records that each emits, in order, to a new file.
-func (s *Sorter) writeRun(each func(emit func(*record) error) error) (string, error) {
+// runName names the next file.
+func (s *Sorter) runName() string {
 	name := filepath.Join(s.dir, fmt.Sprintf("run%06d", s.nrun))
 	s.nrun++
+	return name
+}
+
+// writeRun writes the records that each emits, in order, to a new file.
+func (s *Sorter) writeRun(each func(emit func(*record) error) error) (string, error) {
+	name := s.runName()
+	return name, s.writeRunTo(name, each)
+}
+
+// writeRunTo writes the records that each emits, in order, to file name.
+// It touches nothing of the sorter but its comparison and folder, so that
+// it may run beside Add.
+func (s *Sorter) writeRunTo(name string, each func(emit func(*record) error) error) error {
 	ops.RLock()
 	f, err := os.Create(name)
 	ops.RUnlock()
 	if err != nil {
-		return "", err
+		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<16)
 	var n [binary.MaxVarintLen64]byte
@@ -148,9 +227,9 @@ func (s *Sorter) writeRun(each func(emit func(*record) error) error) (string, er
 		err = cerr
 	}
 	if err != nil {
-		return "", fmt.Errorf("writing a temporary file for --mem: %w", err)
+		return fmt.Errorf("writing a temporary file for --mem: %w", err)
 	}
-	return name, nil
+	return nil
 }
 
 // run reads one sorted file back.
@@ -269,6 +348,9 @@ func (s *Sorter) merge(names []string, fn func(*record) error) (err error) {
 // Each calls fn with every record's value in order of key, then of Add,
 // until fn returns an error, which Each returns. Call it once.
 func (s *Sorter) Each(fn func(val []byte) error) error {
+	if err := s.wait(); err != nil {
+		return err
+	}
 	if len(s.runs) == 0 {
 		slices.SortStableFunc(s.held, func(a, b record) int { return s.less(&a, &b) })
 		for i := range s.held {
@@ -299,6 +381,7 @@ func (s *Sorter) Each(fn func(val []byte) error) error {
 
 // Close removes the temporary files.
 func (s *Sorter) Close() error {
+	s.wait() // its error is the run's, reported by Add or Each
 	s.held = nil
 	if s.dir == "" {
 		return nil
