@@ -78,6 +78,10 @@ func main() {
 	validT, validC, validM := measureCPU(*runs, *vagut, "validate", "-q", "-j", j, corpus)
 	one, _ := measure(*runs, *vagut, "summarize", "-q", "-o", "json", "-j", "1", corpus)
 	two, _ := measure(*runs, *vagut, "summarize", "-q", "-o", "json", "-j", "2", corpus)
+	// The floor's own gain from a second worker says what the machine
+	// gives at the moment: on a shared machine, less than 2.
+	floorOne, _ := measure(*runs, self, "floor", "-j", "1", corpus)
+	floorTwo, _ := measure(*runs, self, "floor", "-j", "2", corpus)
 
 	fmt.Printf("%-40s %9s %7s %9s %7s %10s\n", "run", "wall", "ratio", "CPU", "ratio", "peak RSS")
 	row := func(name string, t, c time.Duration, m int64) {
@@ -92,6 +96,8 @@ func main() {
 	fmt.Println("(target: within 1.3x of the floor)")
 	fmt.Printf("\nworkers: -o json with -j 1 %v, with -j 2 %v: %.2fx faster with 2 (target 1.7x)\n",
 		one.Round(time.Millisecond), two.Round(time.Millisecond), one.Seconds()/two.Seconds())
+	fmt.Printf("         the floor with -j 1 %v, with -j 2 %v: %.2fx (what the machine gives now); %s\n",
+		floorOne.Round(time.Millisecond), floorTwo.Round(time.Millisecond), floorOne.Seconds()/floorTwo.Seconds(), loadAverage())
 	os.RemoveAll(corpus)
 
 	if *scale != "" {
