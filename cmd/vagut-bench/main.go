@@ -41,7 +41,7 @@ func main() {
 	}
 	vagut := flag.String("vagut", "bin/vagut", "the vagut binary to measure")
 	n := flag.Int("n", 10000, "summaries in the timed corpus")
-	runs := flag.Int("runs", 3, "runs of each measurement; the median is reported")
+	runs := flag.Int("runs", 5, "rounds of the interleaved measurements (each runs every command once); medians are reported")
 	workers := flag.Int("j", runtime.GOMAXPROCS(0), "workers")
 	startupRuns := flag.Int("startup-runs", 41, "runs of each start-up measurement; the median is reported (0: skip)")
 	startupOnly := flag.Bool("startup-only", false, "measure start-up only")
@@ -67,37 +67,42 @@ func main() {
 	start := time.Now()
 	check(gen.Write(corpus, 42, *n))
 	fmt.Printf("corpus: %d summaries, %s, generated in %v\n", *n, size(corpus), time.Since(start).Round(time.Millisecond))
-	fmt.Printf("machine: %s/%s, %d CPUs, %s, workers %d, median of %d runs, %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), *workers, *runs, loadAverage())
+	fmt.Printf("machine: %s/%s, %d CPUs, %s, workers %d, medians of %d interleaved rounds, %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), *workers, *runs, loadAverage())
 
 	j := fmt.Sprint(*workers)
-	measure(*runs, self, "floor", "-j", j, corpus) // warm the page cache
-	floorT, floorC, floorM := measureCPU(*runs, self, "floor", "-j", j, corpus)
-	inlineT, inlineC, inlineM := measureCPU(*runs, self, "floor", "-inline", "-j", j, corpus)
-	jsonT, jsonC, jsonM := measureCPU(*runs, *vagut, "summarize", "-q", "-o", "json", "-j", j, corpus)
-	jsonlT, jsonlC, jsonlM := measureCPU(*runs, *vagut, "summarize", "-q", "-o", "jsonl", "-j", j, corpus)
-	validT, validC, validM := measureCPU(*runs, *vagut, "validate", "-q", "-j", j, corpus)
-	one, _ := measure(*runs, *vagut, "summarize", "-q", "-o", "json", "-j", "1", corpus)
-	two, _ := measure(*runs, *vagut, "summarize", "-q", "-o", "json", "-j", "2", corpus)
-	// The floor's own gain from a second worker says what the machine
-	// gives at the moment: on a shared machine, less than 2.
-	floorOne, _ := measure(*runs, self, "floor", "-j", "1", corpus)
-	floorTwo, _ := measure(*runs, self, "floor", "-j", "2", corpus)
-
-	fmt.Printf("%-40s %9s %7s %9s %7s %10s\n", "run", "wall", "ratio", "CPU", "ratio", "peak RSS")
-	row := func(name string, t, c time.Duration, m int64) {
-		fmt.Printf("%-40s %9s %6.2fx %9s %6.2fx %8.1fMB\n", name, t.Round(time.Millisecond), t.Seconds()/floorT.Seconds(),
-			c.Round(time.Millisecond), c.Seconds()/floorC.Seconds(), float64(m)/1024)
+	measure(1, self, "floor", "-j", j, corpus) // warm the page cache
+	// Interleaved: each round runs every command once, and each ratio is
+	// taken within its round, then the median over the rounds. On a shared
+	// machine the load drifts within a minute; commands timed one after the
+	// other each met a different load.
+	cmds := []benchCmd{
+		{"floor: read + goldmark parse + walk", self, []string{"floor", "-j", j, corpus}},
+		{"  (goldmark's default parser, inline too)", self, []string{"floor", "-inline", "-j", j, corpus}},
+		{"vagut summarize -o json", *vagut, []string{"summarize", "-q", "-o", "json", "-j", j, corpus}},
+		{"vagut summarize -o jsonl", *vagut, []string{"summarize", "-q", "-o", "jsonl", "-j", j, corpus}},
+		{"vagut validate", *vagut, []string{"validate", "-q", "-j", j, corpus}},
 	}
-	row("floor: read + goldmark parse + walk", floorT, floorC, floorM)
-	row("  (goldmark's default parser, inline too)", inlineT, inlineC, inlineM)
-	row("vagut summarize -o json", jsonT, jsonC, jsonM)
-	row("vagut summarize -o jsonl", jsonlT, jsonlC, jsonlM)
-	row("vagut validate", validT, validC, validM)
+	res := interleaved(*runs, cmds)
+	fmt.Printf("%-40s %9s %7s %9s %7s %10s\n", "run (median of rounds)", "wall", "ratio", "CPU", "ratio", "peak RSS")
+	for k, c := range cmds {
+		r := res[k]
+		fmt.Printf("%-40s %9s %6.2fx %9s %6.2fx %8.1fMB\n", c.name, r.wall.Round(time.Millisecond), r.wallRatio,
+			r.cpu.Round(time.Millisecond), r.cpuRatio, float64(r.peak)/1024)
+	}
 	fmt.Println("(target: within 1.3x of the floor)")
+	// 1 worker against 2, interleaved too, beside the floor's own gain from
+	// a second worker: what the machine gives at the moment (less than 2
+	// when others use its CPUs).
+	w := interleaved(*runs, []benchCmd{
+		{"", *vagut, []string{"summarize", "-q", "-o", "json", "-j", "1", corpus}},
+		{"", *vagut, []string{"summarize", "-q", "-o", "json", "-j", "2", corpus}},
+		{"", self, []string{"floor", "-j", "1", corpus}},
+		{"", self, []string{"floor", "-j", "2", corpus}},
+	})
 	fmt.Printf("\nworkers: -o json with -j 1 %v, with -j 2 %v: %.2fx faster with 2 (target 1.7x)\n",
-		one.Round(time.Millisecond), two.Round(time.Millisecond), one.Seconds()/two.Seconds())
+		w[0].wall.Round(time.Millisecond), w[1].wall.Round(time.Millisecond), w[0].wall.Seconds()/w[1].wall.Seconds())
 	fmt.Printf("         the floor with -j 1 %v, with -j 2 %v: %.2fx (what the machine gives now); %s\n",
-		floorOne.Round(time.Millisecond), floorTwo.Round(time.Millisecond), floorOne.Seconds()/floorTwo.Seconds(), loadAverage())
+		w[2].wall.Round(time.Millisecond), w[3].wall.Round(time.Millisecond), w[2].wall.Seconds()/w[3].wall.Seconds(), loadAverage())
 	os.RemoveAll(corpus)
 
 	if *scale != "" {
@@ -216,6 +221,53 @@ func measureCPU(runs int, name string, args ...string) (time.Duration, time.Dura
 	sort.Slice(times, func(a, b int) bool { return times[a] < times[b] })
 	sort.Slice(cpus, func(a, b int) bool { return cpus[a] < cpus[b] })
 	return times[len(times)/2], cpus[len(cpus)/2], peak
+}
+
+type benchCmd struct {
+	name string
+	bin  string
+	args []string
+}
+
+type benchResult struct {
+	wall, cpu           time.Duration // medians over the rounds
+	wallRatio, cpuRatio float64       // median over the rounds of the ratio to the first command
+	peak                int64         // KB, the largest
+}
+
+// interleaved runs every command once a round, runs rounds, and returns for
+// each its median wall and CPU time, the median of its per-round ratios to
+// the first command, and its largest peak RSS.
+func interleaved(runs int, cmds []benchCmd) []benchResult {
+	walls := make([][]float64, len(cmds))
+	cpus := make([][]float64, len(cmds))
+	wr := make([][]float64, len(cmds))
+	cr := make([][]float64, len(cmds))
+	out := make([]benchResult, len(cmds))
+	for range runs {
+		var w0, c0 float64
+		for k, c := range cmds {
+			t, cpu, m := measureCPU(1, c.bin, c.args...)
+			if k == 0 {
+				w0, c0 = t.Seconds(), cpu.Seconds()
+			}
+			walls[k] = append(walls[k], t.Seconds())
+			cpus[k] = append(cpus[k], cpu.Seconds())
+			wr[k] = append(wr[k], t.Seconds()/w0)
+			cr[k] = append(cr[k], cpu.Seconds()/c0)
+			out[k].peak = max(out[k].peak, m)
+		}
+	}
+	median := func(xs []float64) float64 {
+		sort.Float64s(xs)
+		return xs[len(xs)/2]
+	}
+	for k := range cmds {
+		out[k].wall = time.Duration(median(walls[k]) * float64(time.Second))
+		out[k].cpu = time.Duration(median(cpus[k]) * float64(time.Second))
+		out[k].wallRatio, out[k].cpuRatio = median(wr[k]), median(cr[k])
+	}
+	return out
 }
 
 // floor reads, parses and walks every file with the same pipeline and
