@@ -249,13 +249,6 @@ func sizeHint(p *summary.Paper, prefix int) int {
 
 const hexDigits = "0123456789abcdef"
 
-// plainByte marks the ASCII bytes a JSON string holds as they are.
-var plainByte = func() (t [utf8.RuneSelf]bool) {
-	for b := 0x20; b < utf8.RuneSelf; b++ {
-		t[b] = b != '"' && b != '\\'
-	}
-	return t
-}()
 
 // appendJSONString is encoding/json's string encoding without HTML
 // escaping: quotes, backslashes and control characters escaped, invalid
@@ -265,7 +258,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
-			if plainByte[b] {
+			if b >= 0x20 && b != '"' && b != '\\' {
 				i++
 				continue
 			}
