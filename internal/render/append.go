@@ -249,7 +249,6 @@ func sizeHint(p *summary.Paper, prefix int) int {
 
 const hexDigits = "0123456789abcdef"
 
-
 // appendJSONString is encoding/json's string encoding without HTML
 // escaping: quotes, backslashes and control characters escaped, invalid
 // UTF-8 as \ufffd, U+2028 and U+2029 escaped.
