@@ -21,5 +21,16 @@ func main() {
 			}
 		}
 	}
+	// VAGUT_MEMPROFILE=FILE writes a heap profile at the end of the run:
+	// what was live at the last collection, for anyone asking where the
+	// memory goes.
+	if path := os.Getenv("VAGUT_MEMPROFILE"); path != "" {
+		code := cli.Main()
+		if f, err := os.Create(path); err == nil {
+			pprof.Lookup("heap").WriteTo(f, 0)
+			f.Close()
+		}
+		os.Exit(code)
+	}
 	os.Exit(cli.Main())
 }

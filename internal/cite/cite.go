@@ -52,16 +52,7 @@ func Entries(papers []*summary.Paper) []Entry {
 	entries := make([]Entry, len(papers))
 	byBase := map[string][]int{}
 	for i, p := range papers {
-		e := Entry{Paper: p}
-		l := names.ParseAll(p.Authors)
-		e.Authors, e.Others = l.Names, l.Others
-		if p.Published != nil && len(*p.Published) >= 4 {
-			e.Year = (*p.Published)[:4]
-		}
-		if p.DOI != nil {
-			e.DOI = doi.Bare(*p.DOI)
-		}
-		e.Key = baseKey(e)
+		e := BaseEntry(p)
 		byBase[e.Key] = append(byBase[e.Key], i)
 		entries[i] = e
 	}
@@ -103,6 +94,22 @@ func Entries(papers []*summary.Paper) []Entry {
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Key < entries[j].Key })
 	return entries
+}
+
+// BaseEntry is p's entry with its base key: its key unless another paper
+// has the same.
+func BaseEntry(p *summary.Paper) Entry {
+	e := Entry{Paper: p}
+	l := names.ParseAll(p.Authors)
+	e.Authors, e.Others = l.Names, l.Others
+	if p.Published != nil && len(*p.Published) >= 4 {
+		e.Year = (*p.Published)[:4]
+	}
+	if p.DOI != nil {
+		e.DOI = doi.Bare(*p.DOI)
+	}
+	e.Key = baseKey(e)
+	return e
 }
 
 // suffix is a, b, ..., z, aa, ab, ...

@@ -6,9 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
+	"github.com/vagut/vagut/internal/cite"
 	"github.com/vagut/vagut/internal/digest"
 	"github.com/vagut/vagut/internal/evidence"
 	"github.com/vagut/vagut/internal/index"
@@ -77,21 +77,19 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 		b = append(b, p.ID...)
 		return append(b, body...)
 	}
-	// An eighth of --mem for the papers waiting: the collector's headroom,
-	// the workers' files, the index of paths and the program take the rest.
-	sorter := spill.New(int64(l.set.mem)/8, func(a, b spill.Key) int {
+	files, done, err := listToStream(o, l)
+	if done {
+		return err
+	}
+	defer l.bounded(files.Len())()
+	l.reuseSrc = true // the work keeps the paper and its encoding, not the bytes
+	sorter := spill.New(l.spillBudget, func(a, b spill.Key) int {
 		if c := digest.CompareOrder(o.Sort, a.A, b.A); c != 0 {
 			return c
 		}
 		return strings.Compare(a.B, b.B)
 	})
 	defer sorter.Close()
-	files, done, err := listToStream(o, l)
-	if done {
-		return err
-	}
-	defer l.bounded(len(files))()
-	l.reuseSrc = true // the work keeps the paper and its encoding, not the bytes
 	total, kept := 0, 0
 	var serr error
 	var dedup digest.Dedup
@@ -198,7 +196,7 @@ func indexPapers(l *loader, paths []string, f *digest.Filter) (rows []index.Row,
 		return nil, 0, false
 	}
 	if len(f.Entities) > 0 {
-		if slices.Contains(files, input.Stdin) {
+		if files.Contains(input.Stdin) {
 			// Standard input cannot be read twice: hold the papers instead.
 			collecting()
 			papers := selectPapers(loadFiles(l, files), f, "path", 0)
@@ -221,4 +219,91 @@ func indexPapers(l *loader, paths []string, f *digest.Filter) (rows []index.Row,
 		return true
 	})
 	return x.Rows(), kept, true
+}
+
+// boundedCite writes what runCite writes without holding the papers: each
+// is encoded (its key aside) as it is parsed and sorted by base key, in a
+// sorter that spills past the memory budget; in that order each gets its
+// key, and a second sort orders the entries by key. What is held is 16
+// bytes a base key. With --entity, standard input is held instead.
+func boundedCite(o *CiteOptions, l *loader) error {
+	files, ok := l.list(o.Paths, true)
+	if !ok {
+		return &exitError{l.code}
+	}
+	if len(o.Filter.Entities) > 0 {
+		if files.Contains(input.Stdin) {
+			collecting()
+			papers := loadFiles(l, files)
+			entries := cite.Entries(selectPapers(papers, &o.Filter, "path", 0))
+			err := o.JQ.write(o.IO.Out, func(w io.Writer) error { return cite.Write(w, o.Output, entries) })
+			return finish(l, outputError(o.IO, err))
+		}
+		learnPass(l, files, &o.Filter, false)
+	}
+	defer l.bounded(files.Len())()
+	byBase := spill.New(l.spillBudget, func(a, b spill.Key) int {
+		if c := strings.Compare(a.A, b.A); c != 0 {
+			return c
+		}
+		return strings.Compare(a.B, b.B)
+	})
+	defer byBase.Close()
+	var keys cite.Keys
+	var dedup digest.Dedup
+	var serr error
+	n := 0
+	eachFile(l, files, func(path string, src []byte) encoded {
+		p, err := parse.Parse(path, src)
+		if err != nil {
+			return encoded{err: err}
+		}
+		r := encoded{paper: p}
+		if o.Filter.Match(p) {
+			v := o.Filter.View(p)
+			e := cite.BaseEntry(v)
+			r.match, r.key, r.val = true, spill.Key{A: e.Key, B: cite.GroupKey(v)}, cite.Encode(o.Output, e)
+		}
+		return r
+	}, func(path string, r encoded) bool {
+		if !l.take(path, r.paper, r.err, &dedup) || !r.match {
+			return true
+		}
+		n++
+		keys.Add(r.key.A)
+		serr = byBase.Add(r.key, r.val)
+		return serr == nil
+	})
+	byKey := spill.New(l.spillBudget, func(a, b spill.Key) int { return strings.Compare(a.A, b.A) })
+	defer byKey.Close()
+	if serr == nil {
+		serr = byBase.Each(func(rec []byte) error {
+			base, keyed := cite.Decoded(rec)
+			key := keys.Key(base)
+			return byKey.Add(spill.Key{A: key}, keyed(key))
+		})
+	}
+	if serr != nil {
+		printMessage(o.IO.ErrOut, serr.Error())
+		return &exitError{exitUsage}
+	}
+	byBase.Close()
+	err := o.JQ.write(o.IO.Out, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		cite.WriteHead(bw, o.Output, n)
+		i := 0
+		if err := byKey.Each(func(val []byte) error {
+			if i > 0 {
+				cite.WriteSep(bw, o.Output)
+			}
+			i++
+			_, err := bw.Write(val)
+			return err
+		}); err != nil {
+			return fmt.Errorf("merging the entries: %w", err)
+		}
+		cite.WriteTail(bw, o.Output, n)
+		return bw.Flush()
+	})
+	return finish(l, outputError(o.IO, err))
 }

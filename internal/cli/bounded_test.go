@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,6 +73,43 @@ func TestStreamedEntitiesSameBytes(t *testing.T) {
 				holdPapers = false
 				if got := run(t, "# Stdin paper\n", args...); got != want {
 					t.Fatalf("vagut %s: streamed differs from held:\n%s", strings.Join(args, " "), cmp.Diff(want, got, cmp.AllowUnexported(result{})))
+				}
+			}
+		}
+	}
+}
+
+// TestBoundedCiteSameBytes: cite without holding the papers (with a --mem
+// so small that every entry goes through temporary files, twice, and with
+// the default) prints the bytes and messages of the run that holds them, in
+// every format: keys shared by several papers ("Gut one", "Gut two" and
+// "Guta" by one author in one year; a group of five copies of one paper
+// under other DOIs), duplicates left out, filters, --entity, standard input.
+func TestBoundedCiteSameBytes(t *testing.T) {
+	generated := t.TempDir()
+	if err := gen.Write(generated, 11, 40); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(generated, "batch000", "paper000004.md"))
+	for i := 0; i < 5; i++ {
+		os.WriteFile(filepath.Join(generated, fmt.Sprintf("same-key-%d.md", i)),
+			[]byte(strings.ReplaceAll(strings.Replace(string(b), "/gen.11.4 ", fmt.Sprintf("/gen.11.4.%d ", i), 1), "G11-4", fmt.Sprintf("G11-4x%d", i))), 0o644)
+	}
+	os.WriteFile(filepath.Join(generated, "a-copy.md"), b, 0o644) // the same paper: left out
+	os.WriteFile(filepath.Join(generated, "broken.md"), []byte("no title\n"), 0o644)
+	corpora := [][]string{append([]string{"../../testdata/dups"}, hostileCite()...), {generated}, {"../../seeds", "../../testdata/corpus", "-"}}
+	for _, dirs := range corpora {
+		for _, o := range citeFormats {
+			for _, f := range [][]string{{}, {"--grep", "gut|lactate"}, {"--entity", "FABP2"}, {"--since", "2015"}} {
+				args := append(append([]string{"cite", "-q", "-o", o}, f...), dirs...)
+				holdPapers = true
+				want := run(t, "# Stdin paper\n", args...)
+				holdPapers = false
+				for _, mem := range []string{"1", "64MB"} {
+					got := run(t, "# Stdin paper\n", append(args, "--mem", mem)...)
+					if d := cmp.Diff(want, got, cmp.AllowUnexported(result{})); d != "" {
+						t.Fatalf("vagut --mem %s %s (-held +bounded):\n%s", mem, strings.Join(args, " "), d)
+					}
 				}
 			}
 		}

@@ -87,6 +87,9 @@ Collaborative Group", kept whole) and "et al." (BibTeX "and others", CSL
 
 func runCite(o *CiteOptions) error {
 	l := newLoader(o.Factory)
+	if !holdPapers {
+		return boundedCite(o, l)
+	}
 	collecting()
 	papers, ok := loadPapers(l, o.Paths, false)
 	if !ok {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -132,6 +131,8 @@ type loader struct {
 	// a writer that may never come.
 	regularOnly bool
 
+	limit, spillBudget int64 // of a bounded run (see bounded)
+
 	mu        sync.Mutex // one writer on stderr at a time: errors and progress
 	progress  bool       // a progress line is on screen
 	doneCount int
@@ -189,8 +190,9 @@ func (l *loader) fail(format string, args ...any) {
 }
 
 type outcome[R any] struct {
-	r   R
-	err error
+	path string
+	r    R
+	err  error
 }
 
 // each expands the paths (sorted by path when sorted is true) and runs work
@@ -207,8 +209,8 @@ func each[R any](l *loader, paths []string, sorted bool, work func(path string, 
 
 // list expands the paths into files, printing what the walk had to say; ok
 // is false when no file was listed at all.
-func (l *loader) list(paths []string, sorted bool) (files []string, ok bool) {
-	files, errs := input.ExpandIgnoring(paths, l.ignore)
+func (l *loader) list(paths []string, sorted bool) (files *input.Paths, ok bool) {
+	files, errs := input.ExpandList(paths, l.ignore)
 	errs = append(errs, l.ignore.Warnings...)
 	l.ignore.Warnings = nil
 	for _, err := range errs {
@@ -225,22 +227,23 @@ func (l *loader) list(paths []string, sorted bool) (files []string, ok bool) {
 		l.errorf("%v", err)
 		l.code = exitUsage
 	}
-	if len(files) == 0 {
+	if files.Len() == 0 {
 		l.code = exitUsage
 		return nil, false
 	}
 	if sorted {
-		sort.Strings(files)
+		files.Sort()
 	}
 	return files, true
 }
 
 // eachFile is each on files already listed.
-func eachFile[R any](l *loader, files []string, work func(path string, src []byte) R, emit func(path string, r R) bool) {
-	l.files += len(files)
-	done := l.startProgress(len(files))
+func eachFile[R any](l *loader, files *input.Paths, work func(path string, src []byte) R, emit func(path string, r R) bool) {
+	l.files += files.Len()
+	done := l.startProgress(files.Len())
 	defer done()
-	pipeline.Ordered(l.set.jobs, len(files), func(i int) outcome[R] {
+	pipeline.Ordered(l.set.jobs, files.Len(), func(i int) outcome[R] {
+		path := files.At(i)
 		var buf *[]byte
 		if l.reuseSrc {
 			buf, _ = srcBuffers.Get().(*[]byte)
@@ -248,14 +251,14 @@ func eachFile[R any](l *loader, files []string, work func(path string, src []byt
 		var src []byte
 		var err error
 		if buf != nil {
-			src, err = l.readInto(files[i], *buf)
+			src, err = l.readInto(path, *buf)
 		} else {
-			src, err = l.read(files[i])
+			src, err = l.read(path)
 		}
 		if err != nil {
-			return outcome[R]{err: err}
+			return outcome[R]{path: path, err: err}
 		}
-		r := work(files[i], src)
+		r := work(path, src)
 		if l.reuseSrc && cap(src) <= maxPooled {
 			if buf == nil {
 				buf = new([]byte)
@@ -263,14 +266,14 @@ func eachFile[R any](l *loader, files []string, work func(path string, src []byt
 			*buf = src[:0]
 			srcBuffers.Put(buf)
 		}
-		return outcome[R]{r: r}
+		return outcome[R]{path: path, r: r}
 	}, func(i int, res outcome[R]) bool {
 		l.tick()
 		if res.err != nil {
-			l.fail("%s: %v", files[i], res.err)
+			l.fail("%s: %v", res.path, res.err)
 			return true
 		}
-		return emit(files[i], res.r)
+		return emit(res.path, res.r)
 	})
 }
 
@@ -468,10 +471,16 @@ func (l *loader) tick() {
 // each time it doubled cost a quarter of summarize -o json's CPU time on
 // 10,000 files; the peak is what --mem allows either way.
 func (l *loader) bounded(files int) func() {
+	l.limit = max(int64(l.set.mem)-16<<20, 32<<20, int64(files)*bytesPerFile)
+	// The papers waiting to be sorted take an eighth of --mem, or of the
+	// floor when a corpus of millions raised it: fewer temporary files to
+	// merge. The collector's headroom, the workers' files, the index of
+	// paths and the program take the rest.
+	l.spillBudget = max(int64(l.set.mem), int64(files)*bytesPerFile) / 8
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	old := debug.SetMemoryLimit(max(int64(l.set.mem)-16<<20, 32<<20, int64(files)*200))
+	old := debug.SetMemoryLimit(l.limit)
 	oldGC, setGC := 0, os.Getenv("GOGC") == ""
 	if setGC {
 		oldGC = debug.SetGCPercent(-1)
@@ -483,6 +492,12 @@ func (l *loader) bounded(files int) func() {
 		debug.SetMemoryLimit(old)
 	}
 }
+
+// bytesPerFile is the memory limit's floor per file listed: what a run
+// keeps of each (its path, about 25 bytes in a compact list; its DOI and id,
+// hashed, in two tables of 20 bytes a key, and the kept path again), twice
+// over for the collector's headroom.
+const bytesPerFile = 200
 
 // collecting tunes the garbage collector for a run that holds every paper
 // anyway: collecting half as often saved a tenth of the time on 10,000

@@ -233,7 +233,7 @@ func runSummarize(o *SummarizeOptions) error {
 }
 
 // collectSummarize holds every paper, then selects, orders and renders.
-func collectSummarize(o *SummarizeOptions, l *loader, files []string) error {
+func collectSummarize(o *SummarizeOptions, l *loader, files *input.Paths) error {
 	collecting()
 	papers := loadFiles(l, files)
 	if err := checkTypes(papers, "--type", o.Filter.Types...); err != nil {
@@ -290,13 +290,13 @@ func collectSummarize(o *SummarizeOptions, l *loader, files []string) error {
 // first pass what it resolves to across the corpus. done is true when the run
 // is over already (no input, or standard input, which cannot be read twice:
 // the papers were held instead), err being its result.
-func listToStream(o *SummarizeOptions, l *loader) (files []string, done bool, err error) {
+func listToStream(o *SummarizeOptions, l *loader) (files *input.Paths, done bool, err error) {
 	files, ok := l.list(o.Paths, true)
 	if !ok {
 		return nil, true, &exitError{l.code}
 	}
 	if len(o.Filter.Entities) > 0 {
-		if slices.Contains(files, input.Stdin) {
+		if files.Contains(input.Stdin) {
 			return nil, true, collectSummarize(o, l, files)
 		}
 		learnPass(l, files, &o.Filter, o.Evidence)
@@ -309,7 +309,7 @@ func streamSummarize(o *SummarizeOptions, l *loader) error {
 	if done {
 		return err
 	}
-	defer l.bounded(len(files))()
+	defer l.bounded(files.Len())()
 	l.reuseSrc = true // parseWork keeps the paper, not the bytes
 	d := &render.Digest{Filter: &o.Filter}
 	if o.Evidence {
@@ -343,14 +343,15 @@ func streamSummarize(o *SummarizeOptions, l *loader) error {
 // learnPass is the streaming run's first pass: it parses every file and
 // keeps only what --entity resolves to, leaving out duplicates as the second
 // pass will. It says nothing: the second pass names every failure.
-func learnPass(l *loader, files []string, f *digest.Filter, names bool) {
+func learnPass(l *loader, files *input.Paths, f *digest.Filter, names bool) {
 	var dedup digest.Dedup
-	pipeline.Ordered(l.set.jobs, len(files), func(i int) *summary.Paper {
-		src, err := l.read(files[i])
+	pipeline.Ordered(l.set.jobs, files.Len(), func(i int) *summary.Paper {
+		path := files.At(i)
+		src, err := l.read(path)
 		if err != nil {
 			return nil
 		}
-		p, err := parse.Parse(files[i], src)
+		p, err := parse.Parse(path, src)
 		if err != nil {
 			return nil
 		}
@@ -427,7 +428,7 @@ func loadPapers(l *loader, paths []string, sorted bool) (papers []*summary.Paper
 }
 
 // loadFiles is loadPapers on files already listed.
-func loadFiles(l *loader, files []string) []*summary.Paper {
+func loadFiles(l *loader, files *input.Paths) []*summary.Paper {
 	papers := []*summary.Paper{}
 	eachFile(l, files, parseWork, func(path string, r parsed) bool {
 		if r.err != nil {

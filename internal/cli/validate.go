@@ -91,7 +91,7 @@ func runValidate(o *ValidateOptions) error {
 	if !ok {
 		return &exitError{l.code}
 	}
-	defer l.bounded(len(files))()
+	defer l.bounded(files.Len())()
 	l.reuseSrc = true // validate.File keeps nothing of src
 	eachFile(l, files, func(path string, src []byte) validate.Result {
 		return validate.File(&o.Config, path, src)

@@ -1,8 +1,10 @@
 package digest
 
 import (
-	"hash/maphash"
 	"strings"
+
+	"github.com/vagut/vagut/internal/hashtab"
+	"github.com/vagut/vagut/internal/input"
 
 	"github.com/vagut/vagut/internal/doi"
 	"github.com/vagut/vagut/internal/summary"
@@ -15,16 +17,11 @@ import (
 // files one.) Feed it papers in path order and the first file by path is the
 // one kept, whether the run collects or streams. It keeps only keys and paths.
 type Dedup struct {
-	// hash of the key -> path of the file kept. A 128-bit hash, not the
-	// key: a million papers cost a hundred bytes each, not two hundred;
-	// two keys share a hash with a probability of about n²/2¹²⁹.
-	dois, ids map[[2]uint64]string
-}
-
-var dedupSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
-
-func dedupHash(s string) [2]uint64 {
-	return [2]uint64{maphash.String(dedupSeeds[0], s), maphash.String(dedupSeeds[1], s)}
+	// hash of the key -> the file kept, an index in kept. Hashes, not
+	// keys, and the paths in a compact list: a million papers cost about
+	// 60 bytes each, and nothing the garbage collector scans.
+	dois, ids hashtab.Table
+	kept      input.Paths
 }
 
 // Duplicate says which kept file a paper repeats, and why.
@@ -37,30 +34,34 @@ type Duplicate struct {
 // Add records p, or returns what it duplicates (p is then not recorded: a
 // chain a~b~c keeps a and, if c shares nothing with a, c).
 func (d *Dedup) Add(p *summary.Paper) *Duplicate {
-	if d.dois == nil {
-		d.dois, d.ids = map[[2]uint64]string{}, map[[2]uint64]string{}
-	}
 	dk, ik := doiKey(p), sourceID(p)
-	dh, ih := dedupHash(dk), dedupHash(ik)
+	var dh, ih hashtab.Key
 	if dk != "" {
-		if first, ok := d.dois[dh]; ok {
-			return &Duplicate{Of: first, Line: p.MetadataLine, Reason: "same DOI " + doi.Bare(*p.DOI)}
+		dh = hashtab.Of(dk)
+		if first, ok := d.dois.Get(dh); ok {
+			return &Duplicate{Of: d.kept.At(int(first)), Line: p.MetadataLine, Reason: "same DOI " + doi.Bare(*p.DOI)}
 		}
 	}
 	if ik != "" {
-		if first, ok := d.ids[ih]; ok {
+		ih = hashtab.Of(ik)
+		if first, ok := d.ids.Get(ih); ok {
 			line := p.URLLine
 			if line == 0 {
 				line = p.TitleLine
 			}
-			return &Duplicate{Of: first, Line: line, Reason: "same paper id " + p.ID}
+			return &Duplicate{Of: d.kept.At(int(first)), Line: line, Reason: "same paper id " + p.ID}
 		}
 	}
+	if dk == "" && ik == "" {
+		return nil
+	}
+	i := uint32(d.kept.Len())
+	d.kept.Add(p.Path)
 	if dk != "" {
-		d.dois[dh] = p.Path
+		d.dois.Put(dh, i)
 	}
 	if ik != "" {
-		d.ids[ih] = p.Path
+		d.ids.Put(ih, i)
 	}
 	return nil
 }

@@ -6,8 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
+
+	"github.com/vagut/vagut/internal/hashtab"
 )
 
 // Exts are the file endings a folder walk picks up.
@@ -52,8 +53,18 @@ type Ignorer interface {
 
 // ExpandIgnoring is Expand leaving out what ign ignores (nil: nothing).
 func ExpandIgnoring(paths []string, ign Ignorer) (files []string, errs []error) {
-	seen := map[string]int{} // resolved path -> index in files
-	dropped := 0             // places of aliases left empty
+	l, errs := ExpandList(paths, ign)
+	return l.Strings(), errs
+}
+
+// ExpandList is ExpandIgnoring listing the files compactly, for a walk of
+// millions.
+func ExpandList(paths []string, ign Ignorer) (files *Paths, errs []error) {
+	files = &Paths{}
+	// Resolved paths seen, hashed, to their index in files: a million of
+	// them as strings in a map took about 90 MB while the walk lasted.
+	var seen hashtab.Table
+	dropped := 0 // places of aliases left empty
 	// add lists f once: a file reached by two routes is one paper. real is
 	// its resolved path when the caller knows it, "" to resolve it here.
 	// Of two routes, the one through no symbolic link names it: fmt --write
@@ -63,16 +74,15 @@ func ExpandIgnoring(paths []string, ign Ignorer) (files []string, errs []error) 
 		if real == "" && f != Stdin {
 			real = realPath(f)
 		}
-		i, dup := seen[real]
+		i, dup := seen.Put(hashtab.Of(real), uint32(files.Len()))
 		if !dup {
-			seen[real] = len(files)
-			files = append(files, f)
-		} else if f != Stdin && !direct(files[i], real) && direct(f, real) {
+			files.Add(f)
+		} else if f != Stdin && !direct(files.At(int(i)), real) && direct(f, real) {
 			// The file comes where its own name comes, not where the
 			// alias did: the alias's place is dropped at the end.
-			files[i] = ""
-			seen[real] = len(files)
-			files = append(files, f)
+			files.Set(int(i), "")
+			seen.Set(hashtab.Of(real), uint32(files.Len()))
+			files.Add(f)
 			dropped++
 		}
 	}
@@ -103,7 +113,7 @@ func ExpandIgnoring(paths []string, ign Ignorer) (files []string, errs []error) 
 		}
 	}
 	if dropped > 0 {
-		files = slices.DeleteFunc(files, func(f string) bool { return f == "" })
+		files.DeleteEmpty()
 	}
 	return files, errs
 }

@@ -19,15 +19,19 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unsafe"
 )
 
 // Key orders a record: A, then B, by the sorter's comparison, then the
 // order of Add.
 type Key struct{ A, B string }
 
-// MaxFanIn is how many files one merge reads at once; more are first merged
-// into one, a fan-in at a time, so open files and buffers stay bounded.
-const MaxFanIn = 64
+// MaxFanIn is how many files one merge reads at once; past it, the fewest
+// files that bring the count down to it are first merged into one, so open
+// files and buffers stay bounded (256 files with 32 KB buffers: 8 MB) and
+// few bytes are written twice. A million summaries at the default --mem
+// spill a few hundred files.
+var MaxFanIn = 256
 
 // overhead is what one held record costs beside its bytes.
 const overhead = 80
@@ -232,11 +236,13 @@ func (s *Sorter) writeRunTo(name string, each func(emit func(*record) error) err
 	return nil
 }
 
-// run reads one sorted file back.
+// run reads one sorted file back. Its current record lives in buffers the
+// run reuses: a merge of millions of records allocates nothing per record.
 type run struct {
-	f   *os.File
-	r   *bufio.Reader
-	cur record
+	f       *os.File
+	r       *bufio.Reader
+	cur     record
+	a, b, v []byte
 }
 
 func (s *Sorter) open(name string) (*run, error) {
@@ -249,34 +255,39 @@ func (s *Sorter) open(name string) (*run, error) {
 	return &run{f: f, r: bufio.NewReaderSize(f, 1<<15)}, nil
 }
 
-// next reads the next record; io.EOF at the end.
+// next reads the next record; io.EOF at the end. The record read before
+// is overwritten: what the merge hands on is used before the next call.
 func (r *run) next() error {
-	str := func() ([]byte, error) {
+	str := func(buf []byte) ([]byte, error) {
 		n, err := binary.ReadUvarint(r.r)
 		if err != nil {
-			return nil, err
+			return buf, err
 		}
-		b := make([]byte, n)
-		_, err = io.ReadFull(r.r, b)
-		return b, err
+		if n > 1<<40 {
+			return buf, errors.New("record too long")
+		}
+		if uint64(cap(buf)) < n {
+			buf = make([]byte, n, max(n, 2*uint64(cap(buf))))
+		}
+		buf = buf[:n]
+		_, err = io.ReadFull(r.r, buf)
+		return buf, err
 	}
-	a, err := str()
-	if err != nil {
+	var err error
+	if r.a, err = str(r.a); err != nil {
 		return err // io.EOF here is the clean end
 	}
-	b, err := str()
-	if err != nil {
+	if r.b, err = str(r.b); err != nil {
 		return corrupt(err)
 	}
 	seq, err := binary.ReadUvarint(r.r)
 	if err != nil {
 		return corrupt(err)
 	}
-	val, err := str()
-	if err != nil {
+	if r.v, err = str(r.v); err != nil {
 		return corrupt(err)
 	}
-	r.cur = record{key: Key{string(a), string(b)}, seq: seq, val: val}
+	r.cur = record{key: Key{unsafe.String(unsafe.SliceData(r.a), len(r.a)), unsafe.String(unsafe.SliceData(r.b), len(r.b))}, seq: seq, val: r.v}
 	return nil
 }
 
@@ -364,9 +375,15 @@ func (s *Sorter) Each(fn func(val []byte) error) error {
 	if err := s.spill(); err != nil {
 		return err
 	}
-	// Merge a fan-in at a time into new files until one merge reads them all.
+	// Merge the first files into one until one merge reads them all: k
+	// files at a time take the count down by k-1, and the first merge
+	// takes only as many as make the rest come out even.
 	for len(s.runs) > MaxFanIn {
-		batch := s.runs[:MaxFanIn]
+		k := (len(s.runs)-MaxFanIn)%(MaxFanIn-1) + 1
+		if k == 1 {
+			k = MaxFanIn
+		}
+		batch := s.runs[:k]
 		name, err := s.writeRun(func(emit func(*record) error) error { return s.merge(batch, emit) })
 		if err != nil {
 			return err
@@ -374,7 +391,7 @@ func (s *Sorter) Each(fn func(val []byte) error) error {
 		for _, old := range batch {
 			os.Remove(old)
 		}
-		s.runs = append(s.runs[MaxFanIn:], name)
+		s.runs = append(s.runs[k:], name)
 	}
 	return s.merge(s.runs, func(r *record) error { return fn(r.val) })
 }

@@ -56,13 +56,19 @@ func TestOrderSameWithAndWithoutSpilling(t *testing.T) {
 	for _, i := range want {
 		wantVals = append(wantVals, fmt.Sprintf("%s|%s|%d", keys[i].A, keys[i].B, i))
 	}
-	for _, budget := range []int64{1 << 30, 1 << 16, 1 << 10, 1} {
-		got, spilt := sorted(t, budget, keys)
-		if !slices.Equal(got, wantVals) {
-			t.Fatalf("budget %d: order differs from a stable sort", budget)
-		}
-		if budget == 1<<30 && spilt != 0 || budget < 1<<30 && spilt != len(keys) {
-			t.Errorf("budget %d: %d records spilt", budget, spilt)
+	// A fan-in of 16 merges 5,000 files in many rounds, the first of
+	// them partial.
+	defer func(f int) { MaxFanIn = f }(MaxFanIn)
+	for _, fanIn := range []int{16, 256} {
+		MaxFanIn = fanIn
+		for _, budget := range []int64{1 << 30, 1 << 16, 1 << 10, 1} {
+			got, spilt := sorted(t, budget, keys)
+			if !slices.Equal(got, wantVals) {
+				t.Fatalf("fan-in %d, budget %d: order differs from a stable sort", fanIn, budget)
+			}
+			if budget == 1<<30 && spilt != 0 || budget < 1<<30 && spilt != len(keys) {
+				t.Errorf("budget %d: %d records spilt", budget, spilt)
+			}
 		}
 	}
 }

@@ -1,9 +1,11 @@
 package validate
 
 import (
-	"hash/maphash"
 	"slices"
 	"strings"
+
+	"github.com/vagut/vagut/internal/hashtab"
+	"github.com/vagut/vagut/internal/input"
 
 	"github.com/vagut/vagut/internal/doi"
 	"github.com/vagut/vagut/internal/summary"
@@ -16,52 +18,43 @@ import (
 // of about n²/2¹²⁹, nil for any corpus there is.
 type CorpusIndex struct {
 	places        []place
-	byDOI, byID   map[hkey]int32    // key → first place
+	paths         input.Paths       // of the places, compactly: a million are 60 MB as strings
+	byDOI, byID   hashtab.Table     // key → first place (no pointer for the collector to follow)
 	dupDOI, dupID map[int32][]int32 // first place → the places after it, only for keys seen twice
 	idText        map[int32]string  // first place → the id, only for ids seen twice
 }
 
-type hkey [2]uint64
+type hkey = hashtab.Key
 
 type place struct {
-	path             string
 	metaLine, doiCol int32
 	idLine           int32 // the Source line, else the title's
 	hasDOI           bool  // a DOI field, even an empty one
 	doi              hkey  // of doi.Key(DOI)
 }
 
-var seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
-
-func hash(s string) hkey { return hkey{maphash.String(seeds[0], s), maphash.String(seeds[1], s)} }
-
 // Add records one paper, in the order the papers come.
 func (x *CorpusIndex) Add(p *summary.Paper) {
-	if x.byDOI == nil {
-		x.byDOI, x.byID = map[hkey]int32{}, map[hkey]int32{}
+	if x.dupDOI == nil {
 		x.dupDOI, x.dupID, x.idText = map[int32][]int32{}, map[int32][]int32{}, map[int32]string{}
 	}
 	i := int32(len(x.places))
-	pl := place{path: p.Path, metaLine: int32(p.MetadataLine), doiCol: int32(p.DOICol), idLine: int32(p.URLLine)}
+	x.paths.Add(p.Path)
+	pl := place{metaLine: int32(p.MetadataLine), doiCol: int32(p.DOICol), idLine: int32(p.URLLine)}
 	if pl.idLine == 0 {
 		pl.idLine = int32(p.TitleLine)
 	}
 	if p.DOI != nil {
-		pl.hasDOI, pl.doi = true, hash(doi.Key(*p.DOI))
+		pl.hasDOI, pl.doi = true, hashtab.Of(doi.Key(*p.DOI))
 		if strings.TrimSpace(*p.DOI) != "" {
-			if first, ok := x.byDOI[pl.doi]; ok {
-				x.dupDOI[first] = append(x.dupDOI[first], i)
-			} else {
-				x.byDOI[pl.doi] = i
+			if first, had := x.byDOI.Put(pl.doi, uint32(i)); had {
+				x.dupDOI[int32(first)] = append(x.dupDOI[int32(first)], i)
 			}
 		}
 	}
-	k := hash(p.ID)
-	if first, ok := x.byID[k]; ok {
-		x.dupID[first] = append(x.dupID[first], i)
-		x.idText[first] = strings.Clone(p.ID)
-	} else {
-		x.byID[k] = i
+	if first, had := x.byID.Put(hashtab.Of(p.ID), uint32(i)); had {
+		x.dupID[int32(first)] = append(x.dupID[int32(first)], i)
+		x.idText[int32(first)] = strings.Clone(p.ID)
 	}
 	x.places = append(x.places, pl)
 }
@@ -85,13 +78,13 @@ func (x *CorpusIndex) Diagnostics(cfg *Config) []Diagnostic {
 	}
 	for _, g := range groups(x.dupDOI) {
 		for i, pi := range g {
-			q := &x.places[g[0]]
+			qi := g[0]
 			if i == 0 {
-				q = &x.places[g[1]]
+				qi = g[1]
 			}
-			p := &x.places[pi]
-			c.path = p.path
-			c.addCorpus("VG040", int(p.metaLine), int(p.doiCol), "same DOI as %s:%d%s", q.path, q.metaLine, others(len(g)-2))
+			q, p := &x.places[qi], &x.places[pi]
+			c.path = x.paths.At(int(pi))
+			c.addCorpus("VG040", int(p.metaLine), int(p.doiCol), "same DOI as %s:%d%s", x.paths.At(int(qi)), q.metaLine, others(len(g)-2))
 		}
 	}
 	for _, g := range groups(x.dupID) {
@@ -121,13 +114,13 @@ func (x *CorpusIndex) Diagnostics(cfg *Config) []Diagnostic {
 			if n == 0 {
 				continue
 			}
-			first := &x.places[g[0]]
+			first := g[0]
 			if keys[0] == keys[i] {
-				first = &x.places[g[other]]
+				first = g[other]
 			}
 			p := &x.places[pi]
-			c.path = p.path
-			c.addCorpus("VG041", int(p.idLine), 1, "same paper id %s as %s%s", id, first.path, others(n-1))
+			c.path = x.paths.At(int(pi))
+			c.addCorpus("VG041", int(p.idLine), 1, "same paper id %s as %s%s", id, x.paths.At(int(first)), others(n-1))
 		}
 	}
 	return c.diags
