@@ -1,7 +1,7 @@
 GO ?= go
 FUZZTIME ?= 5m
 
-.PHONY: all build test lint install fuzz man bench clean
+.PHONY: all build test lint install fuzz man bench bench-scale clean
 
 all: lint test build
 
@@ -40,6 +40,11 @@ BENCH_MILLION ?=
 bench: build
 	$(GO) run ./cmd/vagut-bench -vagut bin/vagut -n $(BENCH_N) -scale $(BENCH_SCALE) $(if $(BENCH_MILLION),-million)
 	$(GO) test ./internal/parse ./internal/cli ./internal/render -run '^$$' -bench . -benchmem
+
+# The scaling table alone (make bench-scale BENCH_SCALE= BENCH_MILLION=1: the
+# million-file row alone).
+bench-scale: build
+	$(GO) run ./cmd/vagut-bench -vagut bin/vagut -scale-only -scale "$(BENCH_SCALE)" $(if $(BENCH_MILLION),-million)
 
 # Man pages from the commands' own help, into man/ (view: man -l man/vagut-summarize.1).
 man:

@@ -93,6 +93,7 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 	total, kept := 0, 0
 	var serr error
 	var dedup digest.Dedup
+	dedup.Reserve(files.Len())
 	eachFile(l, files, func(path string, src []byte) encoded {
 		p, err := parse.Parse(path, src)
 		if err != nil {
@@ -251,6 +252,7 @@ func boundedCite(o *CiteOptions, l *loader) error {
 	defer byBase.Close()
 	var keys cite.Keys
 	var dedup digest.Dedup
+	dedup.Reserve(files.Len())
 	var serr error
 	n := 0
 	eachFile(l, files, func(path string, src []byte) encoded {

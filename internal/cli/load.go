@@ -460,9 +460,9 @@ func (l *loader) tick() {
 
 // bounded asks the garbage collector to keep the heap within --mem less
 // 16 MB (the program's own code and data), for a run of files files that
-// holds no paper: its memory is a bounded buffer plus a few dozen bytes a
+// holds no paper: its memory is a bounded buffer plus about a hundred bytes a
 // file (path, hashed DOI and id). The limit is never below 32 MB nor below
-// 200 bytes a file, so that a corpus of millions runs with somewhat more
+// bytesPerFile, so that a corpus of millions runs with somewhat more
 // memory rather than a collector that never stops. A GOMEMLIMIT the user
 // set wins. The returned function puts the limit back.
 //
@@ -494,10 +494,11 @@ func (l *loader) bounded(files int) func() {
 }
 
 // bytesPerFile is the memory limit's floor per file listed: what a run
-// keeps of each (its path, about 25 bytes in a compact list; its DOI and id,
-// hashed, in two tables of 20 bytes a key, and the kept path again), twice
-// over for the collector's headroom.
-const bytesPerFile = 200
+// keeps of each is about 85 bytes for summarize (its path in a compact list,
+// its DOI and id hashed in two tables of 20 bytes a key, the kept path
+// again) and 115 for validate (the places of the corpus rules), and the
+// collector wants some headroom beyond.
+const bytesPerFile = 160
 
 // collecting tunes the garbage collector for a run that holds every paper
 // anyway: collecting half as often saved a tenth of the time on 10,000

@@ -318,6 +318,7 @@ func streamSummarize(o *SummarizeOptions, l *loader) error {
 	written := 0
 	var werr error
 	var dedup digest.Dedup
+	dedup.Reserve(files.Len())
 	eachFile(l, files, parseWork, func(path string, r parsed) bool {
 		if !l.take(path, r.paper, r.err, &dedup) {
 			return true

@@ -93,6 +93,7 @@ func runValidate(o *ValidateOptions) error {
 	}
 	defer l.bounded(files.Len())()
 	l.reuseSrc = true // validate.File keeps nothing of src
+	corpus.Reserve(files.Len())
 	eachFile(l, files, func(path string, src []byte) validate.Result {
 		return validate.File(&o.Config, path, src)
 	}, func(path string, r validate.Result) bool {
