@@ -46,7 +46,7 @@ func (rf *runFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&rf.exclude, "exclude", nil, "leave out files and folders matching `GLOB` (.gitignore syntax, relative to the working folder; repeatable)")
 	fs.BoolVar(&rf.noIgnore, "no-ignore", false, "read files that .gitignore leaves out (exclude: and --exclude still apply)")
 	rf.mem = DefaultMem
-	fs.Var(&rf.mem, "mem", "memory to use, about, where the papers need not be held (summarize -o json, jsonl, csv, md; validate): past it, encoded papers wait in temporary files, removed at the end and on Ctrl-C")
+	fs.Var(&rf.mem, "mem", "memory to use, about, where the papers need not be held (summarize -o json, jsonl, csv, md; validate; cite): past it, encoded papers wait in temporary files, removed at the end and on Ctrl-C")
 }
 
 // byteSize is a flag value such as 10MB.
