@@ -49,6 +49,14 @@ func TestPathsSortLikeStrings(t *testing.T) {
 	if !l.Contains(want[17]) || l.Contains("absent") {
 		t.Fatal("Contains")
 	}
+	// Set (a file listed through a link, then by its own name) renames one.
+	l.Set(5, "other/dir/renamed-longer-than-before.md")
+	if got := l.At(5); got != "other/dir/renamed-longer-than-before.md" {
+		t.Fatalf("after Set: %q", got)
+	}
+	if l.At(4) != want[4] || l.At(6) != want[6] {
+		t.Fatal("Set changed a neighbour")
+	}
 }
 
 // TestPathsCompact: a walk's paths cost the name and a few bytes each.
@@ -57,7 +65,7 @@ func TestPathsCompact(t *testing.T) {
 	for i := 0; i < 10000; i++ {
 		l.Add("/tmp/vagut-bench-123456789/scale1000000/batch" + string(rune('0'+i/1000)) + "/paper" + string(rune('0'+i%10)) + ".md")
 	}
-	perPath := (len(l.names) + 8*cap(l.ents)) / l.Len()
+	perPath := (len(l.names) + 12*cap(l.ents)) / l.Len()
 	if perPath > 30 {
 		t.Fatalf("%d bytes a path", perPath)
 	}
