@@ -131,7 +131,7 @@ type loader struct {
 	// a writer that may never come.
 	regularOnly bool
 
-	limit, spillBudget int64 // of a bounded run (see bounded)
+	spillBudget int64 // of a bounded run (see bounded)
 
 	mu        sync.Mutex // one writer on stderr at a time: errors and progress
 	progress  bool       // a progress line is on screen
@@ -471,7 +471,7 @@ func (l *loader) tick() {
 // each time it doubled cost a quarter of summarize -o json's CPU time on
 // 10,000 files; the peak is what --mem allows either way.
 func (l *loader) bounded(files int) func() {
-	l.limit = max(int64(l.set.mem)-16<<20, 32<<20, int64(files)*bytesPerFile)
+	limit := max(int64(l.set.mem)-16<<20, 32<<20, int64(files)*bytesPerFile)
 	// The papers waiting to be sorted take an eighth of --mem, or of the
 	// floor when a corpus of millions raised it: fewer temporary files to
 	// merge. The collector's headroom, the workers' files, the index of
@@ -480,7 +480,7 @@ func (l *loader) bounded(files int) func() {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	old := debug.SetMemoryLimit(l.limit)
+	old := debug.SetMemoryLimit(limit)
 	oldGC, setGC := 0, os.Getenv("GOGC") == ""
 	if setGC {
 		oldGC = debug.SetGCPercent(-1)
