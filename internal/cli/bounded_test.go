@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/vagut/vagut/internal/gen"
+	"github.com/vagut/vagut/internal/spill"
 )
 
 // TestBoundedSummarizeSameBytes: with a --mem so small that every paper
@@ -106,9 +107,14 @@ func TestBoundedCiteSameBytes(t *testing.T) {
 				want := run(t, "# Stdin paper\n", args...)
 				holdPapers = false
 				for _, mem := range []string{"1", "64MB"} {
+					before := spill.FilesWritten()
 					got := run(t, "# Stdin paper\n", append(args, "--mem", mem)...)
 					if d := cmp.Diff(want, got, cmp.AllowUnexported(result{})); d != "" {
 						t.Fatalf("vagut --mem %s %s (-held +bounded):\n%s", mem, strings.Join(args, " "), d)
+					}
+					// Not held: with a budget of a byte, entries wait in files.
+					if mem == "1" && strings.Count(got.stdout, "\n") > 20 && spill.FilesWritten() == before {
+						t.Fatalf("vagut --mem 1 %s wrote no temporary file: the entries were held", strings.Join(args, " "))
 					}
 				}
 			}

@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 	"unsafe"
@@ -181,6 +182,7 @@ func (s *Sorter) spill() error {
 		return err
 	}
 	s.runs = append(s.runs, name)
+	filesWritten.Add(1)
 	s.Spilt += len(s.held)
 	clear(s.held) // let go of the values
 	s.held = s.held[:0]
@@ -408,6 +410,13 @@ func (s *Sorter) Close() error {
 	s.dir = ""
 	return err
 }
+
+// filesWritten counts the sorted files of every sorter, for tests of the
+// commands that must not hold what they sort.
+var filesWritten atomic.Int64
+
+// FilesWritten is how many sorted temporary files the process has written.
+func FilesWritten() int64 { return filesWritten.Load() }
 
 // The temporary folders of open sorters, removed on SIGINT or SIGTERM.
 // ops is held for reading while a file is created or opened, so that once
