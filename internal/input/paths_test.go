@@ -57,6 +57,13 @@ func TestPathsSortLikeStrings(t *testing.T) {
 	if l.At(4) != want[4] || l.At(6) != want[6] {
 		t.Fatal("Set changed a neighbour")
 	}
+	// An alias's place, emptied, is dropped; the rest keep their order.
+	n := l.Len()
+	l.Set(2, "")
+	l.DeleteEmpty()
+	if l.Len() != n-1 || l.At(1) != want[1] || l.At(2) != want[3] {
+		t.Fatalf("DeleteEmpty: %d paths, then %q, %q", l.Len(), l.At(1), l.At(2))
+	}
 }
 
 // TestPathsCompact: a walk's paths cost the name and a few bytes each.
