@@ -125,6 +125,7 @@ func (s *Sorter) spillBackground() error {
 	s.Spilt += len(batch)
 	name := s.runName()
 	s.runs = append(s.runs, name)
+	filesWritten.Add(1)
 	done := make(chan error, 1)
 	s.writing = done
 	go func() {
