@@ -25,11 +25,11 @@ const DefaultMem = 64 << 20
 
 // boundedFormat reports whether summarize can write o's output without
 // holding the papers: every order, in JSON, JSON Lines, CSV and plain
-// Markdown. Groups, the terminal's styled digest, HTML and YAML still hold
-// them (YAML is converted from the whole JSON document).
+// Markdown, YAML. Groups, the terminal's styled digest and HTML still hold
+// them.
 func boundedFormat(o *SummarizeOptions) bool {
 	switch o.Output {
-	case "json", "jsonl", "csv", "md":
+	case "json", "jsonl", "csv", "md", "yaml":
 	default:
 		return false
 	}
@@ -69,6 +69,12 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 			return append(dd.AppendPaper(nil, p, ""), '\n')
 		case "csv":
 			return render.PaperCSVRow(p, o.CSVRaw)
+		case "yaml":
+			b, err := render.YAMLItem(dd.AppendPaper(nil, p, ""))
+			if err != nil {
+				return append([]byte{0}, err.Error()...) // no item starts with a NUL
+			}
+			return b
 		}
 		h, body := dd.MarkdownPaper(p, show)
 		b := binary.AppendUvarint(nil, uint64(len(h)))
@@ -138,6 +144,10 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 			}
 		case "csv":
 			bw.Write(render.PapersCSVHeader(o.CSVRaw))
+		case "yaml":
+			if err := d.YAMLHead(bw, shown); err != nil {
+				return err
+			}
 		case "md":
 			bw.WriteString(render.OwnLinks(d.MarkdownHead(shown)))
 		}
@@ -148,6 +158,9 @@ func sortedSummarize(o *SummarizeOptions, l *loader) error {
 			}
 			if o.Output == "json" && i > 0 {
 				bw.WriteString(render.JSONSep)
+			}
+			if o.Output == "yaml" && len(val) > 0 && val[0] == 0 {
+				return errors.New(string(val[1:]))
 			}
 			if o.Output == "md" {
 				h, n := binary.Uvarint(val)

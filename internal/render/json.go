@@ -171,6 +171,21 @@ const (
 
 // JSONHead writes the document up to its first paper, count papers in it.
 func (d *Digest) JSONHead(w io.Writer, count int) error {
+	b, err := d.jsonHead(count)
+	if err != nil {
+		return err
+	}
+	if count == 0 {
+		b = append(b, ",\n  \"papers\": []"...)
+	} else {
+		b = append(b, ",\n  \"papers\": [\n    "...)
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// jsonHead is the document's keys before papers, without its closing "\n}".
+func (d *Digest) jsonHead(count int) ([]byte, error) {
 	f := d.Filter
 	head := struct {
 		SchemaVersion int         `json:"schema_version"`
@@ -192,17 +207,10 @@ func (d *Digest) JSONHead(w io.Writer, count int) error {
 	}
 	b, err := marshal(head, "  ")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// The head's closing "\n}" gives way to the papers and what follows them.
-	b = b[:len(b)-2]
-	if count == 0 {
-		b = append(b, ",\n  \"papers\": []"...)
-	} else {
-		b = append(b, ",\n  \"papers\": [\n    "...)
-	}
-	_, err = w.Write(b)
-	return err
+	return b[:len(b)-2], nil
 }
 
 // JSONTail writes the document after its last paper.

@@ -75,20 +75,59 @@ func yamlItems(out *bytes.Buffer, items []json.RawMessage) error {
 			ferr = fmt.Errorf("yaml: %s", s[1:])
 			return false
 		}
-		lines := strings.SplitAfter(strings.TrimSuffix(s, "\n"), "\n")
-		for j, l := range lines {
-			if j == 0 {
-				out.WriteString("  - " + l)
-			} else if l == "\n" {
-				out.WriteString(l)
-			} else {
-				out.WriteString("    " + l)
-			}
-		}
-		out.WriteString("\n")
+		out.Write(appendItem(nil, s))
 		return true
 	})
 	return ferr
+}
+
+// appendItem appends s, an element's YAML, as an element of a list under
+// its key: "  - " before its first line, the others indented under it.
+func appendItem(b []byte, s string) []byte {
+	lines := strings.SplitAfter(strings.TrimSuffix(s, "\n"), "\n")
+	for j, l := range lines {
+		if j == 0 {
+			b = append(b, "  - "...)
+		} else if l != "\n" {
+			b = append(b, "    "...)
+		}
+		b = append(b, l...)
+	}
+	return append(b, '\n')
+}
+
+// YAMLItem is a paper's JSON as an element of the document's papers list,
+// as YAML writes it: what a bounded summarize encodes each paper to.
+func YAMLItem(js []byte) ([]byte, error) {
+	s, err := yamlOfJSON(js)
+	if err != nil {
+		return nil, fmt.Errorf("yaml: %w", err)
+	}
+	return appendItem(nil, s), nil
+}
+
+// YAMLHead writes the papers document as YAML up to its first paper, count
+// papers in it (without --group-by, papers is the document's last key, so
+// nothing follows them).
+func (d *Digest) YAMLHead(w io.Writer, count int) error {
+	head, err := d.jsonHead(count)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	err = YAML(&b, func(w io.Writer) error {
+		_, err := fmt.Fprintf(w, "%s,\n  \"papers\": []\n}\n", head)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	out := b.Bytes()
+	if count > 0 {
+		out = append(bytes.TrimSuffix(out, []byte(" []\n")), '\n')
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 func yamlOfJSON(js []byte) (string, error) {
