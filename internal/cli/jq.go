@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -43,23 +44,44 @@ func (j *jqFlag) compile() error {
 
 // write runs the JSON through the expression when there is one: every JSON
 // value written (one document, or one per JSONL line) is an input, and each
-// result is printed as jq prints it, indented by two spaces.
+// result is printed as jq prints it, indented by two spaces. The values are
+// read as they are written, so a JSONL stream is filtered line by line in
+// bounded memory (a -o json document is one value: jq holds it whole); as jq
+// does, the results before an error are printed.
 func (j *jqFlag) write(out io.Writer, render func(io.Writer) error) error {
 	if j.code == nil {
 		return render(out)
 	}
-	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
-		return err
+	pr, pw := io.Pipe()
+	rendered := make(chan error, 1)
+	go func() {
+		err := render(pw)
+		pw.CloseWithError(err) // nil: the reader sees io.EOF
+		rendered <- err
+	}()
+	err := j.filter(out, pr)
+	pr.CloseWithError(errJQStopped) // the renderer stops at its next write
+	if rerr := <-rendered; rerr != nil && !errors.Is(rerr, errJQStopped) {
+		return rerr // the output's own error comes first, as when it was buffered
 	}
-	dec := json.NewDecoder(&buf)
+	return err
+}
+
+var errJQStopped = errors.New("--jq stopped reading")
+
+// filter runs each JSON value read from in through the expression and
+// writes the results to out.
+func (j *jqFlag) filter(out io.Writer, in io.Reader) error {
+	dec := json.NewDecoder(in)
 	dec.UseNumber()
+	bw := bufio.NewWriterSize(out, 1<<16)
 	var b strings.Builder
 	for {
 		var v any
 		if err := dec.Decode(&v); errors.Is(err, io.EOF) {
 			break
 		} else if err != nil {
+			bw.Flush()
 			return err
 		}
 		iter := j.code.Run(numbers(v))
@@ -73,15 +95,20 @@ func (j *jqFlag) write(out io.Writer, render func(io.Writer) error) error {
 				if errors.As(err, &halt) && halt.Value() == nil {
 					break
 				}
+				bw.Flush()
 				return &jqError{err}
 			}
+			b.Reset()
 			if err := jqEncode(&b, r); err != nil {
+				bw.Flush()
 				return &jqError{err}
+			}
+			if _, err := bw.WriteString(b.String()); err != nil {
+				return err
 			}
 		}
 	}
-	_, err := io.WriteString(out, b.String())
-	return err
+	return bw.Flush()
 }
 
 // jqEncode writes one result as jq does: two-space indent, no HTML

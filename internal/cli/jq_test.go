@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math/big"
 	"os/exec"
@@ -226,5 +227,21 @@ func TestJQFloatLikeJQ(t *testing.T) {
 		if jqFloat(f) != jq[i] {
 			t.Errorf("%v: vagut %s, jq %s", f, jqFloat(f), jq[i])
 		}
+	}
+}
+
+// --jq on JSON Lines reads each line as it is written (the stream is never
+// held whole), and, as jq, prints the results before an error; the error is
+// still a usage error.
+func TestJQLinesStreamed(t *testing.T) {
+	all := run(t, "", "summarize", "-q", "-o", "jsonl", "--sort", "title", "--jq", ".id", corpusDir)
+	ids := strings.Split(strings.TrimSpace(all.stdout), "\n")
+	if all.code != 0 || len(ids) < 3 {
+		t.Fatalf("exit %d, %d ids: %s", all.code, len(ids), all.stderr)
+	}
+	expr := fmt.Sprintf(`if .id == %s then error("boom") else .id end`, ids[2])
+	r := run(t, "", "summarize", "-q", "-o", "jsonl", "--sort", "title", "--jq", expr, corpusDir)
+	if want := strings.Join(ids[:2], "\n") + "\n"; r.stdout != want || r.code != 2 || !strings.Contains(r.stderr, "boom") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want exit 2, stdout %q and the error", r.code, r.stdout, r.stderr, want)
 	}
 }
