@@ -84,7 +84,7 @@ func Normalize(written string) (string, bool) {
 		s = strings.Join(strings.Fields(s), " ")
 	}
 	// The NCBI forms come first, as they always did; they need these words.
-	if low := strings.ToLower(s); strings.Contains(low, "gene") || strings.Contains(low, "taxon") {
+	if containsFold(s, "gene") || containsFold(s, "taxon") {
 		if m := ncbiGene.Get().FindStringSubmatch(s); m != nil {
 			return "NCBIGene:" + m[1], true
 		}
@@ -139,4 +139,21 @@ func URL(c string) string {
 		return ""
 	}
 	return r.link(Local(c))
+}
+
+// containsFold reports whether s holds word, a lowercase ASCII word, in any
+// case: strings.Contains(strings.ToLower(s), word) without the copy. Only
+// ASCII letters lower to ASCII letters but the Kelvin sign (k) and the dotted
+// capital I (i), which no word asked for holds.
+func containsFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		k := 0
+		for k < len(word) && s[i+k]|0x20 == word[k] {
+			k++
+		}
+		if k == len(word) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,9 @@
 package curie
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNormalize(t *testing.T) {
 	cases := []struct {
@@ -150,4 +153,30 @@ func TestNamespace(t *testing.T) {
 			t.Errorf("Namespace(%q) = %q, want %q", id, got, want)
 		}
 	}
+}
+
+// containsFold must answer as the ToLower copy it replaces, on every string
+// of up to 4 bytes over an alphabet with each case, non-letters next to the
+// letters by one bit, the two non-ASCII letters that lower to ASCII and
+// invalid UTF-8, and on longer words around them.
+func TestContainsFoldMatchesToLower(t *testing.T) {
+	alphabet := []string{"g", "G", "e", "E", "n", "N", "t", "T", "a", "A", "x", "X", "o", "O", "@", "`", "'", "\u212a", "\u0130", "\xff", " "}
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		for _, prefix := range []string{"", "gen", "TAXO", "ta"} {
+			for _, w := range []string{"gene", "taxon"} {
+				in := prefix + s
+				if got, want := containsFold(in, w), strings.Contains(strings.ToLower(in), w); got != want {
+					t.Fatalf("containsFold(%q, %q) = %v, ToLower gives %v", in, w, got, want)
+				}
+			}
+		}
+		if depth == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(s+c, depth-1)
+		}
+	}
+	walk("", 4)
 }

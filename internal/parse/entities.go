@@ -182,7 +182,7 @@ func matches(open, close byte) bool {
 // trailingGroup splits "name (x)" into "name" and "x" when s ends with the
 // closing bracket c and its opener is found.
 func trailingGroup(s string, openB, closeB byte) (head, inner string, ok bool) {
-	if !strings.HasSuffix(s, string(closeB)) {
+	if len(s) == 0 || s[len(s)-1] != closeB {
 		return s, "", false
 	}
 	depth := 0

@@ -6,7 +6,9 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -48,7 +50,8 @@ func Parse(path string, raw []byte) (*summary.Paper, error) {
 	src, badLine := prepare(raw)
 	src, deep := capNesting(src)
 	doc := mdParser.Get().Parse(text.NewReader(src))
-	p := &parser_{src: src, idx: newLineIndex(src), paper: &summary.Paper{Path: path}}
+	p := newParser(src, path)
+	defer p.release()
 	if badLine > 0 {
 		p.problem(badLine, 1, summary.ProblemInvalidUTF8, "invalid UTF-8, replaced by U+FFFD")
 	}
@@ -98,10 +101,51 @@ type parser_ struct {
 	paper   *summary.Paper
 	firstH1 int // line of an empty level-1 heading, for the error
 
-	// Scratch space reused from one entity list line to the next.
+	// Scratch space reused from one entity list line to the next, and from
+	// one file to the next (parsers): nothing of it is in the paper.
 	linePieces, akaPieces [][2]int
-	kept                  []string // see keep
-	segs                  []segMap // see paragraph
+	segs                  []segMap   // see paragraph
+	starts                []int      // the line index's
+	nodes                 []ast.Node // see document
+	sections              []section  // see document
+
+	kept []string // see keep; in the paper, so never reused
+}
+
+// parsers holds parsers whose scratch space the next file reuses: a dozen
+// allocations a file fewer.
+var parsers sync.Pool
+
+func newParser(src []byte, path string) *parser_ {
+	p, _ := parsers.Get().(*parser_)
+	if p == nil {
+		p = new(parser_)
+	}
+	*p = parser_{
+		src: src, paper: &summary.Paper{Path: path},
+		linePieces: p.linePieces[:0], akaPieces: p.akaPieces[:0], segs: p.segs[:0],
+		nodes: p.nodes[:0], sections: p.sections[:0],
+	}
+	p.idx = newLineIndexIn(src, p.starts)
+	p.starts = p.idx.starts
+	return p
+}
+
+// maxScratch bounds what a pooled parser keeps: a huge file's scratch space
+// is left to the collector.
+const maxScratch = 1 << 14
+
+// release returns p to the pool, its scratch space emptied of references to
+// the file, its syntax tree and its paper.
+func (p *parser_) release() {
+	if cap(p.starts) > maxScratch || cap(p.nodes) > maxScratch || cap(p.sections) > maxScratch ||
+		cap(p.segs) > maxScratch || cap(p.linePieces) > maxScratch || cap(p.akaPieces) > maxScratch {
+		return
+	}
+	clear(p.nodes[:cap(p.nodes)])
+	clear(p.sections[:cap(p.sections)])
+	*p = parser_{linePieces: p.linePieces, akaPieces: p.akaPieces, segs: p.segs, starts: p.starts, nodes: p.nodes, sections: p.sections}
+	parsers.Put(p)
 }
 
 func (p *parser_) problem(line, col int, code summary.ProblemCode, msg string) {
@@ -115,10 +159,19 @@ type section struct {
 }
 
 func (p *parser_) document(doc ast.Node) {
+	// The blocks of the preamble and of each section, one after the other in
+	// one array (only the last section grows); the sections in one slice,
+	// cur its last element: a few allocations a file instead of one a section
+	// and a few a section's blocks.
+	nodes := p.nodes[:0]
+	if n := doc.ChildCount(); cap(nodes) < n {
+		nodes = make([]ast.Node, 0, n)
+		p.nodes = nodes
+	}
 	var (
-		preamble []ast.Node
+		preamble = nodes
 		cur      *section
-		sections []*section
+		sections = p.sections[:0]
 		deep     []*ast.Heading // "### Key findings": a section's name, too deep to be one
 	)
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -136,7 +189,14 @@ func (p *parser_) document(doc ast.Node) {
 			if h.Level == 1 {
 				p.problem(line, 1, summary.ProblemMultipleTitles, "more than one \"# \" title")
 			}
-			cur = &section{heading: summary.Heading{Text: txt, Key: summary.SectionOf(txt), Level: h.Level, Line: line}}
+			if cur == nil {
+				nodes = nodes[len(preamble):len(preamble)]
+			} else {
+				nodes = nodes[len(cur.blocks):len(cur.blocks)]
+			}
+			sections = append(sections, section{heading: summary.Heading{Text: txt, Key: summary.SectionOf(txt), Level: h.Level, Line: line}, blocks: nodes[:0]})
+			cur = &sections[len(sections)-1]
+			p.sections = sections
 			if cur.heading.Key == "" {
 				// Only an unknown heading pays for the comparison.
 				if near := summary.NearSection(txt); near != "" {
@@ -144,7 +204,6 @@ func (p *parser_) document(doc ast.Node) {
 					p.problem(line, 1, summary.ProblemUnknownSection, UnknownSection(txt, near))
 				}
 			}
-			sections = append(sections, cur)
 			continue
 		}
 		if h, ok := n.(*ast.Heading); ok {
@@ -179,7 +238,9 @@ func (p *parser_) document(doc ast.Node) {
 	p.preamble(preamble)
 	p.deepHeadings(deep, sections)
 	seen := map[string]int{}
-	for _, s := range sections {
+	p.paper.Headings = slices.Grow(p.paper.Headings, len(sections))
+	for i := range sections {
+		s := &sections[i]
 		s.heading.Empty = len(s.blocks) == 0
 		s.heading.End = s.heading.Line
 		if !s.heading.Empty {
@@ -300,13 +361,13 @@ func fullTextURL(s string) string {
 // deepHeadings names each heading below level 2 that carries the name of a
 // section the file does not have: its text stays in the section above it,
 // and the digest would lack the section without a word.
-func (p *parser_) deepHeadings(deep []*ast.Heading, sections []*section) {
+func (p *parser_) deepHeadings(deep []*ast.Heading, sections []section) {
 	if len(deep) == 0 {
 		return
 	}
 	have := map[string]bool{}
-	for _, s := range sections {
-		have[s.heading.Key] = true
+	for i := range sections {
+		have[sections[i].heading.Key] = true
 	}
 	for _, h := range deep {
 		txt := p.inlineText(h)

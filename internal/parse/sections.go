@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -115,11 +116,12 @@ func (p *parser_) preamble(blocks []ast.Node) {
 				}
 				p.paper.AuthorsLine = line
 				flushAuthors()
-				authorLines = append(authorLines, authorsRE.Get().ReplaceAllString(v, ""))
+				// The label is matched at the start only: cut it, not replace it.
+				authorLines = append(authorLines, v[authorsRE.Get().FindStringIndex(v)[1]:])
 				inAuthors = true
 			case isMetadata(v):
-				raw := string(seg.Value(p.src))
-				lead := len(raw) - len(strings.TrimLeft(raw, " \t"))
+				raw := seg.Value(p.src)
+				lead := len(raw) - len(bytes.TrimLeft(raw, " \t"))
 				flushAuthors()
 				p.metadata(v, line, seg.Start+lead)
 				inAuthors = false
@@ -212,7 +214,7 @@ func (p *parser_) metadata(v string, line, start int) {
 		case f == "":
 			p.problem(line, col, summary.ProblemEmptyMetadataField, "empty field in the metadata line")
 		case doiRE.Get().MatchString(f):
-			d := strings.TrimSpace(doiRE.Get().ReplaceAllString(f, ""))
+			d := strings.TrimSpace(f[doiRE.Get().FindStringIndex(f)[1]:]) // the label is at the start only
 			if pp.DOI != nil {
 				p.problem(line, col, summary.ProblemDuplicateDOIField, "more than one DOI in the metadata line")
 			}

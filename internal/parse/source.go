@@ -48,8 +48,15 @@ type lineIndex struct {
 	lastLine, lastOff, lastCol int
 }
 
-func newLineIndex(src []byte) *lineIndex {
-	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+func newLineIndex(src []byte) *lineIndex { return newLineIndexIn(src, nil) }
+
+// newLineIndexIn is newLineIndex with the line starts in buf's space.
+func newLineIndexIn(src []byte, buf []int) *lineIndex {
+	starts := buf[:0]
+	if n := bytes.Count(src, []byte{'\n'}) + 1; cap(starts) < n {
+		starts = make([]int, 0, n)
+	}
+	starts = append(starts, 0)
 	for i := 0; ; {
 		k := bytes.IndexByte(src[i:], '\n') // vectorised, unlike a loop over the bytes
 		if k < 0 {

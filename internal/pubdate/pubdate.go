@@ -56,7 +56,8 @@ type token struct {
 // a four-digit year, or three numbers alone (14/05/23). A journal name never
 // looks like a date.
 func Looks(s string) bool {
-	toks, ok := tokens(strings.TrimSpace(s))
+	var buf [maxTokens + 1]token
+	toks, ok := tokens(buf[:0], strings.TrimSpace(s))
 	if !ok || len(toks) == 0 {
 		return false
 	}
@@ -87,7 +88,8 @@ func Parse(s string) (string, error) {
 	unread := func() (string, error) {
 		return bad(Unreadable)
 	}
-	toks, ok := tokens(s)
+	var buf [maxTokens + 1]token
+	toks, ok := tokens(buf[:0], s)
 	if !ok || len(toks) == 0 || !Looks(s) {
 		return bad("is not a date")
 	}
@@ -167,9 +169,9 @@ const maxTokens = 6
 
 // tokens splits s into numbers and words; ok is false when s holds anything
 // but ASCII digits, month or season names and the separators - / . , space,
-// or more than maxTokens of them.
-func tokens(s string) ([]token, bool) {
-	var out []token
+// or more than maxTokens of them. The tokens are appended to out, which
+// callers give room for maxTokens+1 on their stack: no allocation.
+func tokens(out []token, s string) ([]token, bool) {
 	sep := ""
 	for i := 0; i < len(s); {
 		if len(out) > maxTokens {
@@ -193,9 +195,18 @@ func tokens(s string) ([]token, bool) {
 			for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
 				j++
 			}
-			w := strings.ToLower(s[i:j])
-			m, isMonth := months.Get()[w]
-			if !isMonth && !seasons.Get()[w] {
+			// The letters are ASCII: lower them on the stack. No month or
+			// season name is longer than lower holds.
+			var lower [12]byte
+			if j-i > len(lower) {
+				return nil, false
+			}
+			for k := i; k < j; k++ {
+				lower[k-i] = s[k] | 0x20
+			}
+			w := lower[:j-i]
+			m, isMonth := months.Get()[string(w)]
+			if !isMonth && !seasons.Get()[string(w)] {
 				return nil, false
 			}
 			out = append(out, token{month: m, sep: sep})

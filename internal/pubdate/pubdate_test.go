@@ -180,3 +180,26 @@ func TestLinear(t *testing.T) {
 		}
 	}
 }
+
+// tokens lowers the words on the stack; every month and season name in any
+// case, and words a letter longer than the buffer holds, read as through
+// strings.ToLower.
+func TestTokensAnyCase(t *testing.T) {
+	var words []string
+	for w := range months.Get() {
+		words = append(words, w)
+	}
+	for w := range seasons.Get() {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		for _, in := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:], w + "x", "x" + w, w + strings.Repeat("x", 12-len(w)), w + strings.Repeat("x", 13-len(w))} {
+			got, ok := tokens(nil, in+" 2013")
+			m, isMonth := months.Get()[strings.ToLower(in)]
+			wantOK := isMonth || seasons.Get()[strings.ToLower(in)]
+			if ok != wantOK || ok && got[0].month != m {
+				t.Errorf("tokens(%q) = %v, %v; want month %d, ok %v", in+" 2013", got, ok, m, wantOK)
+			}
+		}
+	}
+}

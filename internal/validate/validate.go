@@ -277,16 +277,21 @@ func absHTTP(s string) bool {
 }
 
 func (c *checker) entities(p *summary.Paper, es []summary.Entity, list string) {
-	seen := map[string]int{}
+	// The type and the name or id, lowercased: a pair, not a joined string,
+	// which cost an allocation an entity.
+	type entityKey struct{ typ, name string }
+	seen := make(map[entityKey]int, len(es))
 	reported := map[string]bool{}
-	for _, e := range es {
+	for i := range es {
+		e := &es[i]
 		if e.ID != nil {
-			c.checkID(e)
+			c.checkID(*e)
 		}
-		key := e.Type + "\x00" + strings.ToLower(e.Name)
+		key := entityKey{e.Type, e.Name}
 		if e.ID != nil {
-			key = e.Type + "\x00" + strings.ToLower(*e.ID)
+			key.name = *e.ID
 		}
+		key.name = strings.ToLower(key.name)
 		if first, dup := seen[key]; dup {
 			c.add("VG025", e.Line, e.Col, "%s is listed twice in %s (first at line %d)", e.Name, list, first)
 		} else {
