@@ -185,3 +185,32 @@ func TestInlineDisablesCLI(t *testing.T) {
 		t.Errorf("without comments: exit %d\n%s", r.code, r.stdout)
 	}
 }
+
+// Under a working folder reached through a link, an excluded path written
+// through the link's target (or the other way round) left its files in,
+// silently: the paths were compared as text.
+func TestExcludePathThroughLink(t *testing.T) {
+	root, _ := notesFolder(t)
+	real, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ cwd, exclude string }{
+		{link, filepath.Join(real, "notes", "drafts")},
+		{real, filepath.Join(link, "notes", "drafts")},
+		{link, filepath.Join(link, "notes", "drafts")},
+	} {
+		t.Run(c.cwd+" "+c.exclude, func(t *testing.T) {
+			t.Chdir(c.cwd)
+			t.Setenv("PWD", c.cwd) // as a shell has it: Getwd answers with the link
+			r := run(t, "", "summarize", "notes", "--exclude", c.exclude, "--exclude", "README.md", "-o", "jsonl", "--jq", ".title")
+			if got := titles(t, r); got != v1Title {
+				t.Errorf("from %s, --exclude %s: got %s", c.cwd, c.exclude, got)
+			}
+		})
+	}
+}

@@ -189,16 +189,28 @@ func Glob(g, base, origin string) ([]*Rule, error) {
 			return nil, err
 		}
 	}
-	abs := filepath.ToSlash(filepath.Join(base, g))
+	abs := filepath.Join(base, g)
 	if filepath.IsAbs(g) {
-		abs = filepath.ToSlash(filepath.Clean(g))
+		abs = filepath.Clean(g)
 	}
 	dirOnly := strings.HasSuffix(g, "/")
-	p := "/" + strings.TrimLeft(filepath.ToSlash(strings.TrimPrefix(abs, filepath.VolumeName(abs))), "/")
-	if dirOnly && p != "/" {
-		p += "/"
+	rooted := func(abs string) string {
+		p := "/" + strings.TrimLeft(filepath.ToSlash(strings.TrimPrefix(abs, filepath.VolumeName(abs))), "/")
+		if dirOnly && p != "/" {
+			p += "/"
+		}
+		return p
 	}
-	return out, add(p, string(filepath.Separator))
+	if err := add(rooted(abs), string(filepath.Separator)); err != nil {
+		return nil, err
+	}
+	// The same path through its links' targets: the walk may reach it by
+	// either name (a working folder under a link), and an exclude that
+	// matched neither would leave the files in, silently.
+	if real, err := filepath.EvalSymlinks(abs); err == nil && real != abs {
+		return out, add(rooted(real), string(filepath.Separator))
+	}
+	return out, nil
 }
 
 // ReadFile reads the patterns of an ignore file whose rules are relative to

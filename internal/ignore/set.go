@@ -19,6 +19,7 @@ type Set struct {
 	Warnings []error
 
 	cwd    string
+	real   string // cwd with its links resolved, when that differs ("" if not)
 	git    List // the rules of the folders being walked, outermost first
 	depth  int
 	inRepo bool
@@ -28,7 +29,11 @@ type Set struct {
 // NewSet makes a Set; paths are made absolute against the working folder.
 func NewSet(exclude List, noGit bool) *Set {
 	cwd, _ := os.Getwd()
-	return &Set{Exclude: exclude, NoGit: noGit, cwd: cwd, warn: map[string]bool{}}
+	s := &Set{Exclude: exclude, NoGit: noGit, cwd: cwd, warn: map[string]bool{}}
+	if real, err := filepath.EvalSymlinks(cwd); err == nil && real != cwd {
+		s.real = real
+	}
+	return s
 }
 
 func (s *Set) abs(p string) string {
@@ -110,6 +115,11 @@ func (s *Set) display(p string) string {
 func (s *Set) Ignored(path string, isDir bool) bool {
 	abs := s.abs(path)
 	out, _ := s.Exclude.Excluded(abs, isDir)
+	if !out && s.real != "" && !filepath.IsAbs(path) {
+		// Under a working folder reached through a link, an excluded
+		// path may be written either way (/data/notes or /home/me/notes).
+		out, _ = s.Exclude.Excluded(filepath.Join(s.real, path), isDir)
+	}
 	if !out && s.inRepo {
 		out, _ = s.git.Excluded(abs, isDir)
 	}
