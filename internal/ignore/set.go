@@ -20,7 +20,7 @@ type Set struct {
 
 	cwd    string
 	real   string // cwd with its links resolved, when that differs ("" if not)
-	git    List // the rules of the folders being walked, outermost first
+	git    List   // the rules of the folders being walked, outermost first
 	depth  int
 	inRepo bool
 	warn   map[string]bool
