@@ -136,7 +136,7 @@ func TestReviewComplexityDoubling(t *testing.T) {
 	if testing.Short() {
 		t.Skip("times runs; skipped with -short")
 	}
-	doubling(t, 8000, func(n int) func() {
+	doublingWithin(t, 8000, 3.0, func(n int) func() {
 		p := writeTemp(t, "s.md", hardBreaks(n))
 		return func() { run(t, "", "fmt", "--check", p) }
 	})
