@@ -1,10 +1,7 @@
 package format
 
 import (
-	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
+	"github.com/vagut/vagut/internal/gen"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -15,29 +12,13 @@ import (
 // summaries hold: every fixture, the seed, the fuzz corpus, and links whose
 // text holds a break.
 func TestScanWithoutLinksFindsTheSame(t *testing.T) {
-	var inputs [][]byte
-	for _, glob := range []string{"../../testdata/*/*.md", "../../testdata/*/*/*.md", "../../seeds/*"} {
-		files, _ := filepath.Glob(glob)
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			inputs = append(inputs, b)
-		}
+	inputs := gen.Files(".md", "../../testdata")
+	inputs = append(inputs, gen.Files("", "../../seeds")...)
+	fuzz, err := gen.FuzzInputs("testdata/fuzz/FuzzFormat/*")
+	if err != nil {
+		t.Fatal(err)
 	}
-	fuzz, _ := filepath.Glob("testdata/fuzz/FuzzFormat/*")
-	for _, f := range fuzz {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// go test fuzz v1, then []byte("...")
-		_, lit, _ := strings.Cut(string(b), "[]byte(")
-		if s, err := strconv.Unquote(strings.TrimSuffix(strings.TrimSpace(lit), ")")); err == nil {
-			inputs = append(inputs, []byte(s))
-		}
-	}
+	inputs = append(inputs, fuzz...)
 	head := "# T\n\nPMC · DOI: 10.1/x · J · 2020-01-01\n\n## Abstract\n\n"
 	for _, body := range []string{
 		"see [the trial][t1]\\\nand [a\\\nb](https://x.org) then  \nend\n\n[t1]: https://x.org/t\n",

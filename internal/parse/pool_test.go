@@ -1,11 +1,7 @@
 package parse
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/vagut/vagut/internal/gen"
@@ -17,34 +13,11 @@ import (
 // order, each after a different file than before: every paper must be the
 // same, and none of those kept may have changed meanwhile.
 func TestParserReuseChangesNothing(t *testing.T) {
-	var srcs [][]byte
-	fuzz, _ := filepath.Glob("testdata/fuzz/FuzzParse/*")
-	for _, f := range fuzz {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(b), "\n") {
-			if q, ok := strings.CutPrefix(line, "[]byte("); ok {
-				if s, err := strconv.Unquote(strings.TrimSuffix(q, ")")); err == nil {
-					srcs = append(srcs, []byte(s))
-				}
-			}
-		}
+	srcs, err := gen.FuzzInputs("testdata/fuzz/FuzzParse/*")
+	if err != nil || len(srcs) < 100 {
+		t.Fatalf("%d fuzz inputs found: %v", len(srcs), err)
 	}
-	if len(srcs) < 100 {
-		t.Fatalf("only %d fuzz inputs found", len(srcs))
-	}
-	for _, dir := range []string{"../../seeds", "../../testdata", "testdata"} {
-		_ = filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
-			if err == nil && !info.IsDir() && strings.HasSuffix(path, ".md") {
-				if b, err := os.ReadFile(path); err == nil {
-					srcs = append(srcs, b)
-				}
-			}
-			return nil
-		})
-	}
+	srcs = append(srcs, gen.Files(".md", "../../seeds", "../../testdata", "testdata")...)
 	for i := 0; i < 100; i++ {
 		srcs = append(srcs, gen.Summary(7, i))
 	}

@@ -2,10 +2,7 @@ package render
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/vagut/vagut/internal/evidence"
@@ -19,37 +16,12 @@ import (
 // fixtures, the seeds and a generated corpus.
 func corpusPapers(t *testing.T) []*summary.Paper {
 	t.Helper()
-	var srcs [][]byte
-	fuzz, _ := filepath.Glob("../parse/testdata/fuzz/FuzzParse/*")
-	for _, f := range fuzz {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// go test fuzz v1, then one []byte("...") line.
-		for _, line := range strings.Split(string(b), "\n") {
-			if q, ok := strings.CutPrefix(line, "[]byte("); ok {
-				s, err := strconv.Unquote(strings.TrimSuffix(q, ")"))
-				if err != nil {
-					t.Fatalf("%s: %v", f, err)
-				}
-				srcs = append(srcs, []byte(s))
-			}
-		}
+	// The fuzz inputs: go test fuzz v1, then one []byte("...") line.
+	srcs, err := gen.FuzzInputs("../parse/testdata/fuzz/FuzzParse/*")
+	if err != nil || len(srcs) < 100 {
+		t.Fatalf("%d fuzz inputs found: %v", len(srcs), err)
 	}
-	if len(srcs) < 100 {
-		t.Fatalf("only %d fuzz inputs found", len(srcs))
-	}
-	for _, dir := range []string{"../../seeds", "../../testdata/corpus", "../../testdata/bad", "../../testdata/hostile", "../../testdata/views"} {
-		_ = filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
-			if err == nil && !info.IsDir() {
-				if b, err := os.ReadFile(path); err == nil {
-					srcs = append(srcs, b)
-				}
-			}
-			return nil
-		})
-	}
+	srcs = append(srcs, gen.Files("", "../../seeds", "../../testdata/corpus", "../../testdata/bad", "../../testdata/hostile", "../../testdata/views")...)
 	for i := 0; i < 300; i++ {
 		srcs = append(srcs, gen.Summary(11, i))
 	}
